@@ -1,0 +1,116 @@
+// The one reader of process.env. Every setting is parsed and checked here, with
+// defaults that work on a fresh machine, so a bad value fails loudly at start-up
+// instead of deep inside a request.
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const ROOT = path.resolve(process.env.STREAMSOCIAL_ROOT ?? process.cwd());
+
+/** KAFKA_VERSION is pinned in the repo's .env (shared with the pom and compose). */
+function pinnedKafkaVersion(root: string): string | undefined {
+  try {
+    const text = fs.readFileSync(path.join(root, ".env"), "utf8");
+    return /^KAFKA_VERSION=(\S+)/m.exec(text)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const brokerList = z
+  .string()
+  .transform((s) => s.split(",").map((b) => b.trim()).filter(Boolean))
+  .pipe(
+    z
+      .array(z.string().regex(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, "each broker must be host:port"))
+      .min(1, "at least one host:port"),
+  );
+
+export const configSchema = z.object({
+  ROOT: z.string(),
+  KAFKA_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, "KAFKA_VERSION must look like 4.1.1"),
+  /** auto: Docker when its socket answers and our containers exist, else local processes. */
+  RUNTIME: z.enum(["auto", "docker", "local", "none"]).default("auto"),
+  /** Bootstrap servers; when unset the runtime's own brokers are used. */
+  KAFKA_BROKERS: brokerList.optional(),
+  POLL_INTERVAL_MS: intIn(200, 60_000).default(1000),
+  /** Timeout of each admin call; must stay well under the poll interval. */
+  ADMIN_TIMEOUT_MS: intIn(100, 30_000).default(800),
+  DASHBOARD_TOKEN: z.string().min(8, "DASHBOARD_TOKEN must be at least 8 characters").optional(),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: intIn(1, 65_535).default(3000),
+  DATA_DIR: z.string().optional(),
+  KAFKA_CACHE_DIR: z.string().optional(),
+  /** First client port of the local cluster: node N listens on base+N-1. */
+  LOCAL_PORT_BASE: intIn(1024, 60_000).default(19092),
+  LOCAL_HEAP_MB: intIn(128, 8192).default(768),
+  JAVA_BIN: z.string().min(1).default("java"),
+  DOCKER_SOCKET: z.string().default("/var/run/docker.sock"),
+  COMPOSE_PROJECT: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, "COMPOSE_PROJECT must be lower-case letters, digits, - or _")
+    .default("streamsocial"),
+  KAFKA_IMAGE: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  dataDir: string;
+  kafkaCacheDir: string;
+  kafkaHome: string;
+};
+
+export class ConfigError extends Error {}
+
+const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v);
+
+export function parseConfig(env: Record<string, string | undefined>, root = ROOT): Config {
+  const raw = {
+    ROOT: root,
+    KAFKA_VERSION: blankToUndefined(env.KAFKA_VERSION) ?? pinnedKafkaVersion(root),
+    RUNTIME: blankToUndefined(env.RUNTIME),
+    KAFKA_BROKERS: blankToUndefined(env.KAFKA_BROKERS),
+    POLL_INTERVAL_MS: blankToUndefined(env.POLL_INTERVAL_MS),
+    ADMIN_TIMEOUT_MS: blankToUndefined(env.ADMIN_TIMEOUT_MS),
+    DASHBOARD_TOKEN: blankToUndefined(env.DASHBOARD_TOKEN),
+    HOST: blankToUndefined(env.HOST),
+    PORT: blankToUndefined(env.PORT),
+    DATA_DIR: blankToUndefined(env.DATA_DIR),
+    KAFKA_CACHE_DIR: blankToUndefined(env.KAFKA_CACHE_DIR),
+    LOCAL_PORT_BASE: blankToUndefined(env.LOCAL_PORT_BASE),
+    LOCAL_HEAP_MB: blankToUndefined(env.LOCAL_HEAP_MB),
+    JAVA_BIN: blankToUndefined(env.JAVA_BIN),
+    DOCKER_SOCKET: blankToUndefined(env.DOCKER_SOCKET),
+    COMPOSE_PROJECT: blankToUndefined(env.COMPOSE_PROJECT),
+    KAFKA_IMAGE: blankToUndefined(env.KAFKA_IMAGE),
+  };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  if (c.ADMIN_TIMEOUT_MS >= c.POLL_INTERVAL_MS) {
+    throw new ConfigError(
+      `invalid configuration:\n  ADMIN_TIMEOUT_MS (${c.ADMIN_TIMEOUT_MS}) must be below POLL_INTERVAL_MS (${c.POLL_INTERVAL_MS})`,
+    );
+  }
+  const dataDir = path.resolve(root, c.DATA_DIR ?? ".data");
+  const kafkaCacheDir = path.resolve(root, c.KAFKA_CACHE_DIR ?? ".kafka-cache");
+  return { ...c, dataDir, kafkaCacheDir, kafkaHome: path.join(kafkaCacheDir, c.KAFKA_VERSION) };
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, parsed once. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** True when running under CI (the CI variable set to anything but false/0). */
+export function isCI(): boolean {
+  const v = process.env.CI;
+  return v !== undefined && v !== "" && v !== "0" && v !== "false";
+}

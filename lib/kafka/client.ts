@@ -1,0 +1,24 @@
+// The one place kafkajs clients are made. Short timeouts everywhere: a dead
+// broker must cost a failed call, never a hang.
+import { Kafka, logLevel, type KafkaConfig } from "kafkajs";
+
+export interface ClientOptions {
+  bootstrap: readonly string[];
+  clientId?: string;
+  /** Per-request and connect timeout, ms. */
+  timeoutMs?: number;
+  /** Retries of one call; the monitor wants none (the next poll is the retry). */
+  retries?: number;
+}
+
+export function kafkaClient({ bootstrap, clientId = "streamsocial", timeoutMs = 3000, retries = 2 }: ClientOptions): Kafka {
+  const config: KafkaConfig = {
+    clientId,
+    brokers: [...bootstrap],
+    connectionTimeout: Math.min(timeoutMs, 3000),
+    requestTimeout: timeoutMs,
+    retry: { retries, initialRetryTime: 100, maxRetryTime: 1000 },
+    logLevel: logLevel.NOTHING,
+  };
+  return new Kafka(config);
+}

@@ -1,0 +1,42 @@
+// Creating topics idempotently and waiting until every partition has a leader.
+import type { TopicSpec } from "@/lib/events/topics";
+import { pollUntil } from "@/lib/util/poll";
+import { kafkaClient } from "./client";
+
+export interface EnsureTopicsResult {
+  created: string[];
+  existing: string[];
+}
+
+export async function ensureTopics(bootstrap: readonly string[], specs: readonly TopicSpec[]): Promise<EnsureTopicsResult> {
+  const admin = kafkaClient({ bootstrap, clientId: "streamsocial-setup", timeoutMs: 10_000, retries: 5 }).admin();
+  await admin.connect();
+  try {
+    const have = new Set(await admin.listTopics());
+    const missing = specs.filter((s) => !have.has(s.name));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        timeout: 30_000,
+        topics: missing.map((s) => ({
+          topic: s.name,
+          numPartitions: s.partitions,
+          replicationFactor: s.replicationFactor,
+          configEntries: [{ name: "min.insync.replicas", value: "2" }],
+        })),
+      });
+    }
+    const names = specs.map((s) => s.name);
+    const ready = await pollUntil(
+      async () => {
+        const md = await admin.fetchTopicMetadata({ topics: names });
+        return md.topics.every((t) => t.partitions.every((p) => p.leader >= 0));
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    if (!ready) throw new Error(`topics ${names.join(", ")} have partitions without a leader after 30 s`);
+    return { created: missing.map((s) => s.name), existing: specs.filter((s) => have.has(s.name)).map((s) => s.name) };
+  } finally {
+    await admin.disconnect();
+  }
+}

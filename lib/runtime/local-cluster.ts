@@ -1,0 +1,142 @@
+// Bringing the local cluster up and down as a whole: prerequisites (Java, jars,
+// free ports), config files, storage formatting with Kafka's own StorageTool,
+// start, wait for registration, StreamSocial topics.
+import { execFile, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Config } from "@/lib/config";
+import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
+import { registeredBrokers } from "@/lib/kafka/brokers";
+import { ensureTopics } from "@/lib/kafka/topics";
+import { writeFileAtomic } from "@/lib/util/atomic-file";
+import { pollUntil } from "@/lib/util/poll";
+import { JMX_EXPORTER_CONFIG } from "./jmx-exporter-config";
+import { LocalRuntime } from "./local";
+import { localLayout, log4jProperties, serverProperties, type ClusterLayout } from "./local-layout";
+import { RuntimeFailure } from "./types";
+
+const execFileAsync = promisify(execFile);
+
+export function localRuntimeFromConfig(cfg: Config): LocalRuntime {
+  return new LocalRuntime({
+    layout: localLayout(cfg.dataDir, cfg.LOCAL_PORT_BASE),
+    kafkaHome: cfg.kafkaHome,
+    javaBin: cfg.JAVA_BIN,
+    heapMb: cfg.LOCAL_HEAP_MB,
+  });
+}
+
+export function checkJava(javaBin: string): string {
+  const r = spawnSync(javaBin, ["-version"], { encoding: "utf8" });
+  if (r.error || r.status !== 0) {
+    throw new RuntimeFailure(
+      "java_missing",
+      `Java not found (${javaBin}): install a JRE 17+ (apt-get install openjdk-17-jre-headless) or set JAVA_BIN`,
+    );
+  }
+  return (r.stderr || r.stdout).split("\n")[0] ?? "java";
+}
+
+/** Runs scripts/fetch-kafka-jars.sh (a no-op when the cache is warm). */
+export function ensureJars(cfg: Config, log: (line: string) => void): void {
+  if (fs.existsSync(path.join(cfg.kafkaHome, ".complete"))) return;
+  const script = path.join(cfg.ROOT, "scripts", "fetch-kafka-jars.sh");
+  const r = spawnSync("bash", [script], { encoding: "utf8", env: { ...process.env, KAFKA_CACHE_DIR: cfg.kafkaCacheDir } });
+  for (const line of `${r.stdout}${r.stderr}`.trim().split("\n")) if (line) log(line);
+  if (r.status !== 0) throw new RuntimeFailure("jars_missing", "could not fetch the Kafka jars from Maven Central");
+}
+
+/** A Kafka Uuid: 16 random bytes, base64url; Kafka refuses ids that start with '-'. */
+export function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString("base64url");
+    if (!id.startsWith("-")) return id;
+  }
+}
+
+function clusterId(layout: ClusterLayout): string {
+  try {
+    return fs.readFileSync(layout.clusterIdFile, "utf8").trim();
+  } catch {
+    const id = newClusterId();
+    writeFileAtomic(layout.clusterIdFile, id);
+    return id;
+  }
+}
+
+/** Writes every node's config and formats the storage of nodes that have none. */
+export async function prepareLocalCluster(cfg: Config, layout: ClusterLayout): Promise<number[]> {
+  const id = clusterId(layout);
+  writeFileAtomic(path.join(layout.root, "log4j2.properties"), log4jProperties());
+  writeFileAtomic(path.join(layout.root, "jmx-exporter.yaml"), JMX_EXPORTER_CONFIG);
+  const unformatted = layout.nodes.filter((n) => !fs.existsSync(path.join(n.dataDir, "meta.properties")));
+  for (const n of layout.nodes) {
+    fs.mkdirSync(n.dataDir, { recursive: true });
+    writeFileAtomic(n.propsFile, serverProperties(layout, n));
+  }
+  await Promise.all(
+    unformatted.map(async (n) => {
+      try {
+        await execFileAsync(cfg.JAVA_BIN, [
+          "-Xmx256m",
+          `-Dlog4j2.configurationFile=${path.join(layout.root, "log4j2.properties")}`,
+          "-cp",
+          `${path.join(cfg.kafkaHome, "libs")}/*`,
+          "kafka.tools.StorageTool",
+          "format",
+          "--ignore-formatted",
+          "-t",
+          id,
+          "-c",
+          n.propsFile,
+        ]);
+      } catch (e) {
+        const err = e as { stderr?: string; stdout?: string; message: string };
+        throw new RuntimeFailure("format_failed", `formatting node ${n.id} failed: ${err.stderr || err.stdout || err.message}`);
+      }
+    }),
+  );
+  return unformatted.map((n) => n.id);
+}
+
+export interface UpResult {
+  started: number[];
+  formatted: number[];
+  registeredInMs: number;
+  topicsCreated: string[];
+}
+
+export async function localClusterUp(cfg: Config, log: (line: string) => void = () => {}): Promise<UpResult> {
+  const t0 = Date.now();
+  checkJava(cfg.JAVA_BIN);
+  ensureJars(cfg, log);
+  const runtime = localRuntimeFromConfig(cfg);
+  const layout = localLayout(cfg.dataDir, cfg.LOCAL_PORT_BASE);
+  const formatted = await prepareLocalCluster(cfg, layout);
+  if (formatted.length > 0) log(`formatted storage of node${formatted.length > 1 ? "s" : ""} ${formatted.join(", ")}`);
+  const started = await runtime.startMissing();
+  if (started.length > 0) log(`started node${started.length > 1 ? "s" : ""} ${started.join(", ")}`);
+  const want = runtime.brokerIds.length;
+  const ok = await pollUntil(async () => (await registeredBrokers(runtime.bootstrap)).length === want, {
+    timeoutMs: 120_000,
+    intervalMs: 250,
+  });
+  if (!ok) {
+    throw new RuntimeFailure(
+      "not_registered",
+      `the brokers did not all register within 120 s; see ${layout.nodes.map((n) => n.logFile).join(", ")}`,
+    );
+  }
+  const registeredInMs = Date.now() - t0;
+  const topics = await ensureTopics(runtime.bootstrap, STREAMSOCIAL_TOPICS);
+  return { started, formatted, registeredInMs, topicsCreated: topics.created };
+}
+
+/** Stops our brokers gracefully (in parallel); leaves data in place. */
+export async function localClusterDown(runtime: LocalRuntime): Promise<number[]> {
+  const running = (await runtime.list()).filter((p) => p.status === "running" || p.status === "paused");
+  await Promise.all(running.map((p) => runtime.stop(p.id)));
+  return running.map((p) => p.id);
+}

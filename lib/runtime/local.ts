@@ -1,0 +1,313 @@
+// The embedded default: three Kafka JVMs on 127.0.0.1, started from the Maven
+// jars. Brokers are detached so they outlive the process that started them (a
+// dashboard restart must not take the cluster down); a pid file plus a check of
+// /proc/<pid>/cmdline tells our brokers from any other process.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { writeFileAtomic } from "@/lib/util/atomic-file";
+import { pollUntil } from "@/lib/util/poll";
+import type { ClusterLayout, NodeLayout } from "./local-layout";
+import { procCmdlineHas, procStartedAt, procState } from "./proc";
+import { findBusyPorts } from "./ports";
+import {
+  RuntimeFailure,
+  RuntimeInputError,
+  type Availability,
+  type BrokerProcess,
+  type BrokerRuntime,
+} from "./types";
+
+export interface LocalRuntimeOptions {
+  layout: ClusterLayout;
+  kafkaHome: string;
+  javaBin: string;
+  heapMb: number;
+  /** Grace period for a SIGTERM stop before SIGKILL. */
+  stopTimeoutMs?: number;
+  /** How often watch() samples /proc; a death is reported within this. */
+  watchIntervalMs?: number;
+}
+
+interface NodeState {
+  /** When the node was last seen to stop running (epoch ms). */
+  exitedAt?: number;
+  pausedAt?: number;
+}
+
+export class LocalRuntime implements BrokerRuntime {
+  readonly kind = "local" as const;
+  readonly brokerIds: readonly number[];
+  readonly bootstrap: readonly string[];
+  private readonly opts: Required<LocalRuntimeOptions>;
+  private watchers = new Set<(c: BrokerProcess) => void>();
+  private watchTimer: NodeJS.Timeout | undefined;
+  private lastSeen = new Map<number, string>();
+
+  constructor(opts: LocalRuntimeOptions) {
+    this.opts = { stopTimeoutMs: 60_000, watchIntervalMs: 100, ...opts };
+    this.brokerIds = opts.layout.nodes.map((n) => n.id);
+    this.bootstrap = opts.layout.bootstrap;
+  }
+
+  async available(): Promise<Availability> {
+    const jar = path.join(this.opts.kafkaHome, "libs");
+    if (!fs.existsSync(jar)) {
+      return { ok: false, reason: `Kafka jars missing in ${jar}: run npm run kafka:jars` };
+    }
+    return { ok: true };
+  }
+
+  async list(): Promise<BrokerProcess[]> {
+    return this.opts.layout.nodes.map((n) => this.describe(n));
+  }
+
+  async kill(id: number): Promise<BrokerProcess> {
+    const node = this.node(id);
+    const pid = this.requireAlive(node, "kill");
+    process.kill(pid, "SIGKILL");
+    await this.waitDead(node, pid, 10_000);
+    return this.describe(node);
+  }
+
+  async stop(id: number): Promise<BrokerProcess> {
+    const node = this.node(id);
+    const pid = this.requireAlive(node, "stop");
+    await this.terminate(node, pid);
+    return this.describe(node);
+  }
+
+  async pause(id: number): Promise<BrokerProcess> {
+    const node = this.node(id);
+    const pid = this.requireAlive(node, "pause");
+    if (procState(pid) === "paused") throw new RuntimeInputError("already_paused", `broker ${id} is already paused`);
+    process.kill(pid, "SIGSTOP");
+    await pollUntil(() => procState(pid) !== "running", { timeoutMs: 5000, intervalMs: 20 });
+    this.saveState(node, { pausedAt: Date.now() });
+    return this.describe(node);
+  }
+
+  async resume(id: number): Promise<BrokerProcess> {
+    const node = this.node(id);
+    const pid = this.requireAlive(node, "resume");
+    if (procState(pid) !== "paused") throw new RuntimeInputError("not_paused", `broker ${id} is not paused`);
+    process.kill(pid, "SIGCONT");
+    await pollUntil(() => procState(pid) !== "paused", { timeoutMs: 5000, intervalMs: 20 });
+    this.saveState(node, {});
+    return this.describe(node);
+  }
+
+  async restart(id: number): Promise<BrokerProcess> {
+    const node = this.node(id);
+    const pid = this.alivePid(node);
+    if (pid !== undefined) await this.terminate(node, pid);
+    return this.spawnNode(node);
+  }
+
+  async start(id: number): Promise<BrokerProcess> {
+    const node = this.node(id);
+    if (this.alivePid(node) !== undefined) {
+      throw new RuntimeInputError("already_running", `broker ${id} is already running`);
+    }
+    return this.spawnNode(node);
+  }
+
+  watch(callback: (change: BrokerProcess) => void): () => void {
+    this.watchers.add(callback);
+    if (!this.watchTimer) {
+      for (const n of this.opts.layout.nodes) this.lastSeen.set(n.id, this.describe(n).status);
+      this.watchTimer = setInterval(() => this.sample(), this.opts.watchIntervalMs);
+      this.watchTimer.unref();
+    }
+    return () => {
+      this.watchers.delete(callback);
+      if (this.watchers.size === 0) this.close();
+    };
+  }
+
+  close(): void {
+    if (this.watchTimer) clearInterval(this.watchTimer);
+    this.watchTimer = undefined;
+  }
+
+  /** Spawns every node that is not running; returns the ids it started. */
+  async startMissing(): Promise<number[]> {
+    const started: number[] = [];
+    const down = this.opts.layout.nodes.filter((n) => this.alivePid(n) === undefined);
+    await this.assertPortsFree(down);
+    for (const n of down) {
+      await this.spawnNode(n, false);
+      started.push(n.id);
+    }
+    return started;
+  }
+
+  /** The pid of node `id` when it is our live broker, else undefined. */
+  pidOf(id: number): number | undefined {
+    return this.alivePid(this.node(id));
+  }
+
+  // --- internals -------------------------------------------------------------
+
+  private sample(): void {
+    for (const n of this.opts.layout.nodes) {
+      const p = this.describe(n);
+      if (this.lastSeen.get(n.id) === p.status) continue;
+      this.lastSeen.set(n.id, p.status);
+      if (p.status === "exited") this.recordExit(n);
+      for (const w of this.watchers) w(this.describe(n));
+    }
+  }
+
+  private node(id: number): NodeLayout {
+    const n = this.opts.layout.nodes.find((x) => x.id === id);
+    if (!n) {
+      throw new RuntimeInputError("unknown_broker", `no broker ${id} in this cluster (brokers: ${this.brokerIds.join(", ")})`);
+    }
+    return n;
+  }
+
+  private readPid(node: NodeLayout): number | undefined {
+    try {
+      const pid = Number(fs.readFileSync(node.pidFile, "utf8").trim());
+      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private alivePid(node: NodeLayout): number | undefined {
+    const pid = this.readPid(node);
+    if (pid === undefined) return undefined;
+    if (procState(pid) === "dead" || !procCmdlineHas(pid, node.propsFile)) return undefined;
+    return pid;
+  }
+
+  private requireAlive(node: NodeLayout, action: string): number {
+    const pid = this.alivePid(node);
+    if (pid === undefined) {
+      throw new RuntimeInputError("not_running", `cannot ${action} broker ${node.id}: it is not running`);
+    }
+    return pid;
+  }
+
+  private readState(node: NodeLayout): NodeState {
+    try {
+      return JSON.parse(fs.readFileSync(node.stateFile, "utf8")) as NodeState;
+    } catch {
+      return {};
+    }
+  }
+
+  private saveState(node: NodeLayout, state: NodeState): void {
+    writeFileAtomic(node.stateFile, JSON.stringify(state));
+  }
+
+  private recordExit(node: NodeLayout): void {
+    if (this.readState(node).exitedAt === undefined) this.saveState(node, { exitedAt: Date.now() });
+  }
+
+  private describe(node: NodeLayout): BrokerProcess {
+    const pid = this.alivePid(node);
+    if (pid === undefined) {
+      if (!fs.existsSync(path.join(node.dataDir, "meta.properties"))) {
+        return { id: node.id, status: "missing", since: null, detail: "not formatted yet: run npm run cluster -- up" };
+      }
+      return { id: node.id, status: "exited", since: this.readState(node).exitedAt ?? null };
+    }
+    if (procState(pid) === "paused") {
+      return { id: node.id, status: "paused", pid, since: this.readState(node).pausedAt ?? null };
+    }
+    return { id: node.id, status: "running", pid, since: procStartedAt(pid) };
+  }
+
+  private async waitDead(node: NodeLayout, pid: number, timeoutMs: number): Promise<boolean> {
+    const dead = await pollUntil(() => procState(pid) === "dead", { timeoutMs, intervalMs: 20 });
+    if (dead) this.recordExit(node);
+    return dead;
+  }
+
+  /** SIGTERM (Kafka's controlled shutdown), SIGKILL when the grace period runs out. */
+  private async terminate(node: NodeLayout, pid: number): Promise<void> {
+    // A frozen JVM cannot act on SIGTERM until it is thawed.
+    if (procState(pid) === "paused") process.kill(pid, "SIGCONT");
+    process.kill(pid, "SIGTERM");
+    if (await this.waitDead(node, pid, this.opts.stopTimeoutMs)) return;
+    process.kill(pid, "SIGKILL");
+    if (!(await this.waitDead(node, pid, 10_000))) {
+      throw new RuntimeFailure("stop_failed", `broker ${node.id} (pid ${pid}) did not exit`);
+    }
+  }
+
+  private async assertPortsFree(nodes: NodeLayout[]): Promise<void> {
+    const wanted = nodes.flatMap((n) => [n.clientPort, n.controllerPort, n.metricsPort]);
+    const busy = await findBusyPorts(wanted);
+    if (busy.length > 0) {
+      throw new RuntimeFailure(
+        "port_taken",
+        `port${busy.length > 1 ? "s" : ""} ${busy.join(", ")} on 127.0.0.1 already in use by another program; ` +
+          "free them or set LOCAL_PORT_BASE to another range",
+      );
+    }
+  }
+
+  private async spawnNode(node: NodeLayout, checkPorts = true): Promise<BrokerProcess> {
+    if (checkPorts) await this.assertPortsFree([node]);
+    if (!fs.existsSync(path.join(node.dataDir, "meta.properties"))) {
+      throw new RuntimeFailure("not_formatted", `broker ${node.id} has no formatted storage: run npm run cluster -- up`);
+    }
+    const out = fs.openSync(node.logFile, "a");
+    const child = spawn(this.opts.javaBin, this.javaArgs(node), {
+      cwd: node.dir,
+      detached: true,
+      stdio: ["ignore", out, out],
+    });
+    fs.closeSync(out);
+    const spawnError = new Promise<Error>((resolve) => child.once("error", resolve));
+    child.once("exit", () => this.sample());
+    child.unref();
+    if (child.pid === undefined) {
+      const err = await spawnError;
+      throw new RuntimeFailure("spawn_failed", `cannot start ${this.opts.javaBin}: ${err.message}`);
+    }
+    writeFileAtomic(node.pidFile, String(child.pid));
+    this.saveState(node, {});
+    // A JVM that rejects its config dies within a second or two: report that here
+    // rather than as a mysterious SHUTDOWN later.
+    const pid = child.pid;
+    const died = await pollUntil(() => procState(pid) === "dead", { timeoutMs: 1500, intervalMs: 50 });
+    if (died) {
+      this.recordExit(node);
+      throw new RuntimeFailure("start_failed", `broker ${node.id} exited at start:\n${tail(node.logFile, 15)}`);
+    }
+    return this.describe(node);
+  }
+
+  private javaArgs(node: NodeLayout): string[] {
+    const home = this.opts.kafkaHome;
+    const root = this.opts.layout.root;
+    return [
+      `-Xms${Math.min(256, this.opts.heapMb)}m`,
+      `-Xmx${this.opts.heapMb}m`,
+      "-XX:+UseG1GC",
+      "-XX:MaxGCPauseMillis=20",
+      "-XX:+ExitOnOutOfMemoryError",
+      "-Djava.awt.headless=true",
+      `-Dlog4j2.configurationFile=${path.join(root, "log4j2.properties")}`,
+      `-Dkafka.logs.dir=${node.dir}`,
+      `-javaagent:${path.join(home, "agent", "jmx_prometheus_javaagent.jar")}=127.0.0.1:${node.metricsPort}:${path.join(root, "jmx-exporter.yaml")}`,
+      "-cp",
+      `${path.join(home, "libs")}/*`,
+      "kafka.Kafka",
+      node.propsFile,
+    ];
+  }
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}

@@ -1,0 +1,65 @@
+// Linux /proc readers: whether a pid is alive, frozen or a zombie, and whether
+// it really is one of our brokers (pids get reused; we never signal a stranger).
+import fs from "node:fs";
+import os from "node:os";
+
+export type ProcState = "running" | "paused" | "dead";
+
+const CLK_TCK = 100; // USER_HZ on every Linux ABI Node supports
+
+/** Field 3 of /proc/<pid>/stat: R/S/D/I running, T/t stopped, Z/X dead. */
+export function procState(pid: number): ProcState {
+  const stat = readStat(pid);
+  if (!stat) return "dead";
+  const state = stat.state;
+  if (state === "Z" || state === "X" || state === "x") return "dead";
+  if (state === "T" || state === "t") return "paused";
+  return "running";
+}
+
+interface Stat {
+  state: string;
+  startTicks: number;
+}
+
+function readStat(pid: number): Stat | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  // comm (field 2) may hold spaces or parens: split after the last ')'.
+  const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  const state = rest[0];
+  const start = Number(rest[19]);
+  if (!state || !Number.isFinite(start)) return undefined;
+  return { state, startTicks: start };
+}
+
+/** Epoch ms at which the process started, from its start time in clock ticks since boot. */
+export function procStartedAt(pid: number): number | null {
+  const stat = readStat(pid);
+  if (!stat) return null;
+  const bootMs = Date.now() - os.uptime() * 1000;
+  return Math.round(bootMs + (stat.startTicks / CLK_TCK) * 1000);
+}
+
+/** True when the pid's command line names `marker` (our node's properties file). */
+export function procCmdlineHas(pid: number, marker: string): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(marker);
+  } catch {
+    return false;
+  }
+}
+
+/** Resident set size in bytes, or null when the process is gone. */
+export function procRss(pid: number): number | null {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m?.[1] ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}

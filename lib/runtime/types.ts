@@ -1,0 +1,80 @@
+// The control plane's contract. Both the local-process and the Docker runtime
+// implement it; the monitor, the API and the CLI only ever see these types.
+
+export const BROKER_ACTIONS = ["kill", "stop", "pause", "resume", "restart", "start"] as const;
+export type BrokerAction = (typeof BROKER_ACTIONS)[number];
+
+/** What the process or container is doing, independent of what Kafka thinks of it. */
+export type RuntimeStatus = "running" | "paused" | "exited" | "missing";
+
+export interface BrokerProcess {
+  id: number;
+  status: RuntimeStatus;
+  /** Process id (local runtime). */
+  pid?: number;
+  /** Container id (Docker runtime). */
+  containerId?: string;
+  /** Epoch ms when the current status began, when known. */
+  since: number | null;
+  /** Human words on the status, e.g. an exit code or why it is missing. */
+  detail?: string;
+}
+
+export type RuntimeKind = "local" | "docker" | "none";
+
+export type Availability = { ok: true } | { ok: false; reason: string };
+
+export interface BrokerRuntime {
+  readonly kind: RuntimeKind;
+  /** The broker ids this runtime controls. */
+  readonly brokerIds: readonly number[];
+  /** Bootstrap servers of the cluster this runtime runs. */
+  readonly bootstrap: readonly string[];
+  available(): Promise<Availability>;
+  list(): Promise<BrokerProcess[]>;
+  kill(id: number): Promise<BrokerProcess>;
+  stop(id: number): Promise<BrokerProcess>;
+  pause(id: number): Promise<BrokerProcess>;
+  resume(id: number): Promise<BrokerProcess>;
+  restart(id: number): Promise<BrokerProcess>;
+  start(id: number): Promise<BrokerProcess>;
+  /** Pushes status changes as they happen; returns an unsubscribe function. */
+  watch(callback: (change: BrokerProcess) => void): () => void;
+  /** Releases timers and streams held by watch(). */
+  close(): void;
+}
+
+/** A refusal the caller caused (unknown id, action that makes no sense now). */
+export class RuntimeInputError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** The runtime itself failed (Java missing, port taken, Docker gone). */
+export class RuntimeFailure extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export function runAction(rt: BrokerRuntime, id: number, action: BrokerAction): Promise<BrokerProcess> {
+  switch (action) {
+    case "kill":
+      return rt.kill(id);
+    case "stop":
+      return rt.stop(id);
+    case "pause":
+      return rt.pause(id);
+    case "resume":
+      return rt.resume(id);
+    case "restart":
+      return rt.restart(id);
+    case "start":
+      return rt.start(id);
+  }
+}

@@ -1,0 +1,79 @@
+// npm run cluster -- up|down|status|kill N|stop N|pause N|resume N|restart N|start N
+import { config, ConfigError } from "@/lib/config";
+import { localClusterDown, localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
+import { formatStatusTable } from "@/lib/runtime/status-table";
+import { BROKER_ACTIONS, runAction, RuntimeFailure, RuntimeInputError, type BrokerAction } from "@/lib/runtime/types";
+import { procRss } from "@/lib/runtime/proc";
+import { registeredBrokers } from "@/lib/kafka/brokers";
+
+const USAGE = `usage: npm run cluster -- <command>
+  up                 format (first time), start the 3 local brokers, create the StreamSocial topics
+  down               stop every broker gracefully (data is kept)
+  status             runtime status and Kafka registration of each broker
+  kill N             SIGKILL broker N          stop N      graceful SIGTERM
+  pause N            freeze (SIGSTOP)          resume N    thaw (SIGCONT)
+  restart N          stop then start           start N     start a stopped broker`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): { cmd: string; id?: number } {
+  const [cmd, idArg, ...extra] = argv;
+  if (!cmd) throw new UsageError("no command given");
+  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+  if (cmd === "up" || cmd === "down" || cmd === "status") {
+    if (idArg !== undefined) throw new UsageError(`'${cmd}' takes no broker id`);
+    return { cmd };
+  }
+  if (!(BROKER_ACTIONS as readonly string[]).includes(cmd)) throw new UsageError(`unknown command '${cmd}'`);
+  if (idArg === undefined) throw new UsageError(`'${cmd}' needs a broker id, e.g. npm run cluster -- ${cmd} 2`);
+  if (!/^\d{1,6}$/.test(idArg)) throw new UsageError(`broker id must be a number, got '${idArg}'`);
+  return { cmd, id: Number(idArg) };
+}
+
+async function main(): Promise<number> {
+  const { cmd, id } = parseArgs(process.argv.slice(2));
+  const cfg = config();
+  const runtime = localRuntimeFromConfig(cfg);
+  const log = (line: string) => console.log(line);
+  switch (cmd) {
+    case "up": {
+      const r = await localClusterUp(cfg, log);
+      console.log(`cluster up: ${runtime.brokerIds.length} brokers registered in ${(r.registeredInMs / 1000).toFixed(1)} s` +
+        (r.topicsCreated.length ? `; created topics ${r.topicsCreated.join(", ")}` : ""));
+      console.log(`bootstrap: ${runtime.bootstrap.join(",")}`);
+      return 0;
+    }
+    case "down": {
+      const stopped = await localClusterDown(runtime);
+      console.log(stopped.length ? `stopped broker${stopped.length > 1 ? "s" : ""} ${stopped.join(", ")}` : "no broker was running");
+      return 0;
+    }
+    case "status": {
+      const procs = await runtime.list();
+      const registered = await registeredBrokers(runtime.bootstrap).catch(() => []);
+      console.log(formatStatusTable(procs, new Set(registered.map((b) => b.id)), (pid) => procRss(pid)));
+      return 0;
+    }
+    default: {
+      const p = await runAction(runtime, id as number, cmd as BrokerAction);
+      console.log(`broker ${p.id}: ${p.status}${p.pid ? ` (pid ${p.pid})` : ""}`);
+      return 0;
+    }
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      console.error(`error: ${err.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    if (err instanceof RuntimeInputError || err instanceof RuntimeFailure || err instanceof ConfigError) {
+      console.error(`error: ${err.message}`);
+      process.exit(err instanceof RuntimeInputError ? 2 : 1);
+    }
+    console.error(err);
+    process.exit(1);
+  },
+);
