@@ -1,0 +1,80 @@
+// The foundation, against the real local 3-node KRaft cluster.
+import { describe, expect, it } from "vitest";
+import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
+import { registeredBrokers } from "@/lib/kafka/brokers";
+import { pollUntil } from "@/lib/util/poll";
+import { busiestLeader, consumeAll, partitions, testKafka, testRuntime } from "./helpers";
+
+const topicNames = STREAMSOCIAL_TOPICS.map((t) => t.name);
+
+describe("local cluster", () => {
+  it("registers all three brokers in KRaft metadata", async () => {
+    const brokers = await registeredBrokers(testRuntime().bootstrap);
+    expect(brokers.map((b) => b.id)).toEqual([1, 2, 3]);
+    const procs = await testRuntime().list();
+    expect(procs.map((p) => p.status)).toEqual(["running", "running", "running"]);
+  });
+
+  it("creates every StreamSocial topic with RF 3 and leaders spread evenly", async () => {
+    const parts = await partitions(testKafka(), topicNames);
+    for (const spec of STREAMSOCIAL_TOPICS) {
+      const mine = parts.filter((p) => p.topic === spec.name);
+      expect(mine).toHaveLength(spec.partitions);
+      for (const p of mine) expect(p.replicas).toHaveLength(3);
+    }
+    const perBroker = [1, 2, 3].map((id) => parts.filter((p) => p.leader === id).length);
+    expect(Math.max(...perBroker) - Math.min(...perBroker)).toBeLessThanOrEqual(2);
+  });
+
+  it("produces with acks=all and consumes back in a group on every topic", async () => {
+    const kafka = testKafka("it-roundtrip");
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    try {
+      for (const topic of topicNames) {
+        const values = Array.from({ length: 60 }, (_, i) => `${topic}-roundtrip-${i}`);
+        await producer.send({ topic, acks: -1, messages: values.map((v, i) => ({ key: `user-${i % 7}`, value: v })) });
+        const seen = await consumeAll(kafka, topic, values.length);
+        expect(new Set(seen.filter((v) => v.startsWith(`${topic}-roundtrip-`)))).toEqual(new Set(values));
+      }
+    } finally {
+      await producer.disconnect();
+    }
+  });
+
+  it("keeps accepting acks=all writes with one broker SIGKILLed, loses nothing, and heals after restart", async () => {
+    const runtime = testRuntime();
+    const kafka = testKafka("it-failover");
+    const topic = "user_action";
+    const victim = busiestLeader(await partitions(kafka, [topic]));
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 30, maxRetryTime: 2000 } });
+    await producer.connect();
+    const acked: string[] = [];
+    try {
+      const batches = 40;
+      for (let b = 0; b < batches; b++) {
+        if (b === 10) {
+          const killed = await runtime.kill(victim);
+          expect(killed.status).toBe("exited");
+        }
+        const values = Array.from({ length: 25 }, (_, i) => `failover-${b}-${i}`);
+        await producer.send({ topic, acks: -1, messages: values.map((v, i) => ({ key: `user-${i}`, value: v })) });
+        acked.push(...values);
+      }
+    } finally {
+      await producer.disconnect();
+    }
+    expect(acked).toHaveLength(1000);
+    // Every acknowledged record is readable with the victim still down.
+    const seen = new Set(await consumeAll(kafka, topic, acked.length));
+    expect(acked.filter((v) => !seen.has(v))).toEqual([]);
+
+    const restarted = await runtime.start(victim);
+    expect(restarted.status).toBe("running");
+    const healed = await pollUntil(
+      async () => (await partitions(kafka, topicNames)).every((p) => p.isr.length === 3),
+      { timeoutMs: 90_000, intervalMs: 500 },
+    );
+    expect(healed).toBe(true);
+  });
+});
