@@ -241,7 +241,9 @@ export class LocalRuntime implements BrokerRuntime {
 
   private async assertPortsFree(nodes: NodeLayout[]): Promise<void> {
     const wanted = nodes.flatMap((n) => [n.clientPort, n.controllerPort, n.metricsPort]);
-    const busy = await findBusyPorts(wanted);
+    // A broker that has just exited can hold its sockets for a moment longer.
+    let busy = await findBusyPorts(wanted);
+    await pollUntil(async () => (busy = await findBusyPorts(wanted)).length === 0, { timeoutMs: 5000, intervalMs: 100 });
     if (busy.length > 0) {
       throw new RuntimeFailure(
         "port_taken",

@@ -12,9 +12,20 @@ export function procState(pid: number): ProcState {
   const stat = readStat(pid);
   if (!stat) return "dead";
   const state = stat.state;
-  if (state === "Z" || state === "X" || state === "x") return "dead";
+  // A zombie leader thread can outlive nothing else: but while other threads of
+  // the JVM still run its shutdown (and hold its ports), the process is not dead.
+  if (state === "Z" || state === "X" || state === "x") return threadCount(pid) > 1 ? "running" : "dead";
   if (state === "T" || state === "t") return "paused";
   return "running";
+}
+
+function threadCount(pid: number): number {
+  try {
+    const m = /^Threads:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m?.[1] ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 interface Stat {
