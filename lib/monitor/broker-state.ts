@@ -1,0 +1,60 @@
+// A broker's state, as the lesson names it. The runtime is believed first: Kafka
+// keeps a killed broker registered until its session times out, but the process
+// table knows at once.
+import type { BrokerProcess } from "@/lib/runtime/types";
+import type { BrokerState } from "./types";
+import { plural } from "./words";
+
+export interface BrokerStateInput {
+  /** This broker's process or container; null when no runtime watches it (RUNTIME=none, foreign id). */
+  runtime: BrokerProcess | null;
+  /** Present (registered, unfenced) in cluster metadata. */
+  registered: boolean;
+  /** Answered a direct request this poll. */
+  responsive: boolean;
+  /** Partitions it replicates but is missing from the ISR of. */
+  outOfSyncCount: number;
+  /** False when no broker answered the metadata request: then "not registered" proves nothing. */
+  clusterReachable: boolean;
+}
+
+export interface DerivedBrokerState {
+  state: BrokerState;
+  reason: string;
+}
+
+export function deriveBrokerState(input: BrokerStateInput): DerivedBrokerState {
+  const { runtime } = input;
+  if (runtime) {
+    switch (runtime.status) {
+      case "exited":
+        return { state: "SHUTDOWN", reason: withDetail("process exited", runtime.detail) };
+      case "missing":
+        return { state: "SHUTDOWN", reason: withDetail("process missing", runtime.detail) };
+      case "paused":
+        return { state: "UNRESPONSIVE", reason: "frozen (paused)" };
+      case "running":
+        if (!input.registered) return { state: "STARTING", reason: "running, not registered yet" };
+        return fromKafka(input);
+    }
+  }
+  if (!input.registered) {
+    // Without a runtime the metadata is all we know; an unreachable cluster says nothing either way.
+    return input.clusterReachable
+      ? { state: "SHUTDOWN", reason: "not registered in cluster metadata" }
+      : { state: "UNRESPONSIVE", reason: "not answering (cluster unreachable)" };
+  }
+  return fromKafka(input);
+}
+
+function fromKafka(input: BrokerStateInput): DerivedBrokerState {
+  if (!input.responsive) return { state: "UNRESPONSIVE", reason: "registered, not answering" };
+  if (input.outOfSyncCount > 0) {
+    return { state: "RECOVERING", reason: `out of ISR on ${plural(input.outOfSyncCount, "partition")}` };
+  }
+  return { state: "RUNNING", reason: "registered, in every ISR" };
+}
+
+function withDetail(words: string, detail: string | undefined): string {
+  return detail ? `${words} (${detail})` : words;
+}

@@ -1,0 +1,82 @@
+// Rates from two cumulative samples. A counter that went backwards was reset
+// (topic recreated, broker restarted with a fresh exporter), so it contributes
+// 0 for that round rather than a negative rate; anything seen in only one
+// sample is skipped.
+import { own } from "./own";
+import type { BrokerMetricsSample, BrokerRates, Observation } from "./types";
+
+export type HighWatermarks = Observation["highWatermarks"];
+
+export interface HighWatermarkSample {
+  at: number;
+  highWatermarks: HighWatermarks;
+}
+
+export interface MessageRates {
+  /** Messages/s per topic; only topics with at least one partition in both samples. */
+  perTopic: Record<string, number>;
+  total: number;
+}
+
+/** Null when there is no previous sample, time did not advance, or no partition is in both. */
+export function messageRates(prev: HighWatermarkSample | null, next: HighWatermarkSample): MessageRates | null {
+  if (!prev) return null;
+  const seconds = (next.at - prev.at) / 1000;
+  if (!(seconds > 0)) return null;
+
+  const perTopic = new Map<string, number>();
+  let total = 0;
+  for (const [topic, partitions] of Object.entries(next.highWatermarks)) {
+    const before = own(prev.highWatermarks, topic);
+    if (!before) continue;
+    let delta = 0;
+    let compared = false;
+    for (const [partition, hw] of Object.entries(partitions)) {
+      const old = own(before, partition);
+      if (old === undefined) continue;
+      compared = true;
+      if (hw > old) delta += hw - old;
+    }
+    if (!compared) continue;
+    const rate = delta / seconds;
+    perTopic.set(topic, rate);
+    total += rate;
+  }
+  if (perTopic.size === 0) return null;
+  return { perTopic: Object.fromEntries(perTopic), total };
+}
+
+export interface MetricsSample {
+  at: number;
+  metrics: Observation["metrics"];
+}
+
+export function brokerRates(
+  prev: BrokerMetricsSample,
+  next: BrokerMetricsSample,
+  seconds: number,
+): BrokerRates | null {
+  if (!(seconds > 0)) return null;
+  const rate = (a: number, b: number) => (b > a ? (b - a) / seconds : 0);
+  return {
+    bytesInPerSec: rate(prev.bytesInTotal, next.bytesInTotal),
+    bytesOutPerSec: rate(prev.bytesOutTotal, next.bytesOutTotal),
+    messagesInPerSec: rate(prev.messagesInTotal, next.messagesInTotal),
+    requestsPerSec: rate(prev.requestsTotal, next.requestsTotal),
+  };
+}
+
+/** Rates for every broker sampled both times; brokers missing from either sample are absent. */
+export function brokerRatesById(prev: MetricsSample | null, next: MetricsSample): Map<number, BrokerRates> {
+  const out = new Map<number, BrokerRates>();
+  if (!prev) return out;
+  const seconds = (next.at - prev.at) / 1000;
+  if (!(seconds > 0)) return out;
+  for (const [key, sample] of Object.entries(next.metrics)) {
+    const before = own(prev.metrics, key);
+    if (!before) continue;
+    const rates = brokerRates(before, sample, seconds);
+    if (rates) out.set(Number(key), rates);
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { formatAge, formatStatusTable } from "./status-table";
+
+describe("formatStatusTable", () => {
+  it("shows status, pid, age, memory and registration per broker", () => {
+    const now = 1_000_000;
+    const table = formatStatusTable(
+      [
+        { id: 1, status: "running", pid: 101, since: now - 65_000 },
+        { id: 2, status: "exited", since: now - 4000 },
+        { id: 3, status: "paused", pid: 303, since: null },
+      ],
+      new Set([1]),
+      (pid) => (pid === 101 ? 350 * 1024 * 1024 : null),
+      now,
+    );
+    const rows = table.split("\n");
+    expect(rows[0]).toMatch(/^broker\s+status\s+pid\s+for\s+rss\s+registered$/);
+    expect(rows[1]).toMatch(/^1\s+running\s+101\s+1m05s\s+350 MiB\s+yes$/);
+    expect(rows[2]).toMatch(/^2\s+exited\s+-\s+4s\s+-\s+no$/);
+    expect(rows[3]).toMatch(/^3\s+paused\s+303\s+-\s+-\s+no$/);
+  });
+
+  it("formats ages", () => {
+    expect(formatAge(0)).toBe("0s");
+    expect(formatAge(59_400)).toBe("59s");
+    expect(formatAge(3_600_000 + 120_000)).toBe("1h02m");
+    expect(formatAge(-5)).toBe("0s");
+  });
+});

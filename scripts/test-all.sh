@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `npm test`: every suite, from a fresh clone. Installs what the tests need
+# (npm packages, Kafka jars; later suites add Chromium and Docker), runs each
+# suite, and closes with the one line CI reads: "N passed, N failed".
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+results="$root/.data/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+status=0
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+# Brokers of the integration cluster must not outlive an interrupted run.
+cleanup() {
+  for f in .data/test-cluster/local/node-*/pid; do
+    [[ -f "$f" ]] || continue
+    pid=$(cat "$f")
+    if grep -qa "test-cluster" "/proc/$pid/cmdline" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step "prerequisites"
+bash scripts/ensure-node-modules.sh || exit 1
+bash scripts/fetch-kafka-jars.sh || exit 1
+
+step "typecheck"
+if ! npx tsc --noEmit -p .; then
+  echo "typecheck failed"
+  echo '{"name":"typecheck","passed":0,"failed":1}' > "$results/typecheck.summary.json"
+  status=1
+fi
+
+run_vitest() {
+  local project="$1"
+  step "vitest: $project"
+  npx vitest run --project "$project" --reporter=default --reporter=json --outputFile.json="$results/$project.vitest.json" || status=1
+}
+
+run_vitest unit
+run_vitest integration
+
+step "summary"
+node scripts/sum-test-results.mjs "$results" || status=1
+exit $status
