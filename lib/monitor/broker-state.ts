@@ -16,6 +16,11 @@ export interface BrokerStateInput {
   outOfSyncCount: number;
   /** False when no broker answered the metadata request: then "not registered" proves nothing. */
   clusterReachable: boolean;
+  /**
+   * Set for a dedicated KRaft controller (a voter that is no broker: never registers, holds no
+   * replicas), whose liveness only the quorum can tell.
+   */
+  controllerOnly?: { alive: boolean };
 }
 
 export interface DerivedBrokerState {
@@ -37,6 +42,11 @@ export function deriveBrokerState(input: BrokerStateInput): DerivedBrokerState {
         if (!input.registered) return { state: "STARTING", reason: "running, not registered yet" };
         return fromKafka(input);
     }
+  }
+  if (!input.registered && input.controllerOnly && input.clusterReachable) {
+    return input.controllerOnly.alive
+      ? { state: "RUNNING", reason: "controller only, in the quorum" }
+      : { state: "SHUTDOWN", reason: "controller only, not fetching from the quorum" };
   }
   if (!input.registered) {
     // Without a runtime the metadata is all we know; an unreachable cluster says nothing either way.

@@ -44,19 +44,25 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
   for (const id of summary.perBroker.keys()) ids.add(id);
   const brokerIds = [...ids].sort((a, b) => a - b);
 
+  const runtimeOf = (id: number) => processes.get(id) ?? null;
+  const quorum = obs.quorum ? quorumHealth(obs.quorum, obs.at, runtimeOf) : null;
+  const votersDown = new Set(quorum?.down ?? []);
+
   const rates = messageRates(prev?.observation ?? null, obs);
   const perBrokerRates = brokerRatesById(prev?.observation ?? null, obs);
 
   const brokers = brokerIds.map((id): BrokerView => {
     const reg = registered.get(id);
-    const runtime = processes.get(id) ?? null;
+    const runtime = runtimeOf(id);
     const counts = countsFor(summary.perBroker, id);
+    const controllerOnly = voters.has(id) && runtime === null && reg === undefined && counts.replicas === 0;
     const { state, reason } = deriveBrokerState({
       runtime,
       registered: reg !== undefined,
       responsive: responsive.has(id),
       outOfSyncCount: counts.outOfSync,
       clusterReachable: obs.reachable,
+      ...(controllerOnly ? { controllerOnly: { alive: !votersDown.has(id) } } : {}),
     });
     // A broker that left the metadata keeps the address it last had.
     const last = earlier.get(id);
@@ -78,7 +84,6 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
   });
 
   const figures = clusterFigures(summary, brokerIds, rates?.total ?? null);
-  const quorum = obs.quorum ? quorumHealth(obs.quorum, obs.at, (id) => processes.get(id) ?? null) : null;
   const { health, reason } = deriveHealth({
     reachable: obs.reachable,
     error: obs.error ?? null,

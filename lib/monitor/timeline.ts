@@ -1,7 +1,6 @@
 // What changed between two snapshots, as timeline entries. Pure: the caller
 // keeps the small TimelineState (next id, when URP rose, last controller) and
 // passes back the one returned.
-import type { BrokerAction, RuntimeStatus } from "@/lib/runtime/types";
 import { describeLeaderMoves, detectLeaderMoves } from "./leader-moves";
 import type { BrokerState, BrokerView, ClusterHealth, ClusterSnapshot, PartitionState, TimelineEntry } from "./types";
 import { formatDuration, listIds, plural } from "./words";
@@ -79,29 +78,6 @@ export function detectTransitions(
   return { entries, state: s };
 }
 
-export type ActionOutcome = { ok: true; status: RuntimeStatus } | { ok: false; error: string };
-
-/** The operator's own actions belong on the timeline beside what they caused. */
-export function actionEntry(
-  state: TimelineState,
-  at: number,
-  brokerId: number,
-  action: BrokerAction,
-  outcome: ActionOutcome,
-): { entry: TimelineEntry; state: TimelineState } {
-  const what = `operator: ${action} broker ${brokerId}`;
-  const entry: TimelineEntry = {
-    id: state.nextId,
-    at,
-    kind: "action",
-    brokerId,
-    ...(outcome.ok
-      ? { severity: "info", message: `${what} (now ${outcome.status})` }
-      : { severity: "warn", message: `${what} failed: ${outcome.error}` }),
-  };
-  return { entry, state: { ...state, nextId: state.nextId + 1 } };
-}
-
 const HEALTH_SEVERITY: Record<ClusterHealth, TimelineEntry["severity"]> = {
   HEALTHY: "ok",
   DEGRADED: "warn",
@@ -153,7 +129,8 @@ function urpChange(first: boolean, next: ClusterSnapshot, s: TimelineState): Dra
   if (urp > 0 && s.urpSince === null) {
     s.urpSince = next.at;
     s.urpSinceStart = first;
-    return first ? null : { kind: "urp_started", severity: "warn", message: `${plural(urp, "partition")} under-replicated` };
+    if (first) return null;
+    return { kind: "urp_started", severity: "warn", message: `${plural(urp, "partition")} under-replicated` };
   }
   if (urp > 0 || s.urpSince === null) return null;
   const durationMs = next.at - s.urpSince;
@@ -163,8 +140,9 @@ function urpChange(first: boolean, next: ClusterSnapshot, s: TimelineState): Dra
   s.urpSinceStart = false;
   const kind = "urp_recovered";
   // Counted from the monitor's start the figure is only a lower bound, so it is not offered as data.
-  if (sinceStart) return { kind, severity: "ok", message: `under-replicated partitions back to 0, ${took} after monitor start` };
-  return { kind, severity: "ok", message: `under-replicated partitions back to 0: recovered in ${took}`, durationMs };
+  const what = "under-replicated partitions back to 0";
+  if (sinceStart) return { kind, severity: "ok", message: `${what}, ${took} after monitor start` };
+  return { kind, severity: "ok", message: `${what}: recovered in ${took}`, durationMs };
 }
 
 function controllerChange(last: number, cur: number): Draft {

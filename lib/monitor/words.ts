@@ -14,8 +14,9 @@ export function listIds(ids: readonly number[], max = MAX_LISTED): string {
 
 /** "11.4 s", "2 min 5 s": a recovery time as an operator says it. */
 export function formatDuration(ms: number): string {
-  const s = Math.max(0, ms) / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
+  const tenths = Math.round(Math.max(0, ms) / 100);
+  if (tenths < 600) return `${(tenths / 10).toFixed(1)} s`;
+  const s = tenths / 10;
   const whole = Math.round(s);
   const m = Math.floor(whole / 60);
   if (m < 60) return `${m} min ${whole % 60} s`;

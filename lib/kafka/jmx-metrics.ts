@@ -1,0 +1,37 @@
+// Per-broker figures from Kafka's own JMX metrics, served by the Prometheus JMX
+// exporter agent on each broker (see lib/runtime/jmx-exporter-config.ts).
+import type { BrokerMetricsSample } from "@/lib/monitor/types";
+
+const SERIES: Record<string, keyof BrokerMetricsSample> = {
+  kafka_server_brokertopicmetrics_bytesinpersec_total: "bytesInTotal",
+  kafka_server_brokertopicmetrics_bytesoutpersec_total: "bytesOutTotal",
+  kafka_server_brokertopicmetrics_messagesinpersec_total: "messagesInTotal",
+  kafka_network_requests_total: "requestsTotal",
+};
+
+/** Parses the exporter's text format; null when none of our series is present. */
+export function parsePrometheusText(text: string): BrokerMetricsSample | null {
+  const sample: BrokerMetricsSample = { bytesInTotal: 0, bytesOutTotal: 0, messagesInTotal: 0, requestsTotal: 0 };
+  let found = 0;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#") || line.length === 0) continue;
+    const nameEnd = line.search(/[{ ]/);
+    const field = SERIES[nameEnd < 0 ? line : line.slice(0, nameEnd)];
+    if (!field) continue;
+    const value = Number(line.slice(line.lastIndexOf(" ") + 1));
+    if (!Number.isFinite(value)) continue;
+    sample[field] += value; // request counters come one series per request type
+    found++;
+  }
+  return found > 0 ? sample : null;
+}
+
+export async function scrapeBrokerMetrics(url: string, timeoutMs: number): Promise<BrokerMetricsSample | null> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!res.ok) return null;
+    return parsePrometheusText(await res.text());
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,28 @@
+// Operator actions go on the same timeline as the transitions they cause, and
+// take their ids from the same counter.
+import type { BrokerAction, RuntimeStatus } from "@/lib/runtime/types";
+import type { TimelineState } from "./timeline";
+import type { TimelineEntry } from "./types";
+
+export type ActionOutcome = { ok: true; status: RuntimeStatus } | { ok: false; error: string };
+
+/** The operator's own actions belong on the timeline beside what they caused. */
+export function actionEntry(
+  state: TimelineState,
+  at: number,
+  brokerId: number,
+  action: BrokerAction,
+  outcome: ActionOutcome,
+): { entry: TimelineEntry; state: TimelineState } {
+  const what = `operator: ${action} broker ${brokerId}`;
+  const entry: TimelineEntry = {
+    id: state.nextId,
+    at,
+    kind: "action",
+    brokerId,
+    ...(outcome.ok
+      ? { severity: "info", message: `${what} (now ${outcome.status})` }
+      : { severity: "warn", message: `${what} failed: ${outcome.error}` }),
+  };
+  return { entry, state: { ...state, nextId: state.nextId + 1 } };
+}

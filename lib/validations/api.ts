@@ -1,0 +1,40 @@
+// Input schemas of the HTTP API. Route handlers parse with these and nothing else.
+import { z } from "zod";
+import { BROKER_ACTIONS } from "@/lib/runtime/types";
+
+export const brokerActionParams = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,6}$/, "broker id must be a whole number")
+    .transform(Number),
+  action: z.enum(BROKER_ACTIONS, { message: `action must be one of ${BROKER_ACTIONS.join(", ")}` }),
+});
+
+const intParam = (min: number, max: number, name: string) =>
+  z
+    .string()
+    .regex(/^\d{1,15}$/, `${name} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`));
+
+export const historyQuery = z.object({
+  minutes: intParam(1, 60, "minutes").optional().default(15),
+});
+
+export const timelineQuery = z.object({
+  /** Entries with an id greater than this. */
+  since: intParam(0, Number.MAX_SAFE_INTEGER, "since").optional().default(0),
+  limit: intParam(1, 1000, "limit").optional().default(200),
+});
+
+/** Query params as a plain object; a repeated key is an error, not a silent pick. */
+export function queryObject(url: string, allowed: readonly string[]): Record<string, string> {
+  const params = new URL(url).searchParams;
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) {
+    if (!allowed.includes(k)) throw new z.ZodError([{ code: "custom", path: [k], message: `unknown parameter (allowed: ${allowed.join(", ") || "none"})`, input: v }]);
+    if (k in out) throw new z.ZodError([{ code: "custom", path: [k], message: "given more than once", input: v }]);
+    out[k] = v;
+  }
+  return out;
+}
