@@ -5,12 +5,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const ROOT = path.resolve(process.env.STREAMSOCIAL_ROOT ?? process.cwd());
+const ROOT = path.resolve(/*turbopackIgnore: true*/ process.env.STREAMSOCIAL_ROOT ?? process.cwd());
 
 /** KAFKA_VERSION is pinned in the repo's .env (shared with the pom and compose). */
 function pinnedKafkaVersion(root: string): string | undefined {
   try {
-    const text = fs.readFileSync(path.join(root, ".env"), "utf8");
+    const text = fs.readFileSync(path.join(/*turbopackIgnore: true*/ root, ".env"), "utf8");
     return /^KAFKA_VERSION=(\S+)/m.exec(text)?.[1];
   } catch {
     return undefined;

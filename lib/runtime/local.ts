@@ -39,6 +39,7 @@ export class LocalRuntime implements BrokerRuntime {
   readonly kind = "local" as const;
   readonly brokerIds: readonly number[];
   readonly bootstrap: readonly string[];
+  readonly metricsEndpoints: Readonly<Record<number, string>>;
   private readonly opts: Required<LocalRuntimeOptions>;
   private watchers = new Set<(c: BrokerProcess) => void>();
   private watchTimer: NodeJS.Timeout | undefined;
@@ -48,6 +49,9 @@ export class LocalRuntime implements BrokerRuntime {
     this.opts = { stopTimeoutMs: 60_000, watchIntervalMs: 100, ...opts };
     this.brokerIds = opts.layout.nodes.map((n) => n.id);
     this.bootstrap = opts.layout.bootstrap;
+    this.metricsEndpoints = Object.fromEntries(
+      opts.layout.nodes.map((n) => [n.id, `http://127.0.0.1:${n.metricsPort}/metrics`]),
+    );
   }
 
   async available(): Promise<Availability> {

@@ -30,6 +30,8 @@ export interface BrokerRuntime {
   readonly brokerIds: readonly number[];
   /** Bootstrap servers of the cluster this runtime runs. */
   readonly bootstrap: readonly string[];
+  /** JMX exporter URL per broker id, when the runtime knows where they are. */
+  readonly metricsEndpoints?: Readonly<Record<number, string>>;
   available(): Promise<Availability>;
   list(): Promise<BrokerProcess[]>;
   kill(id: number): Promise<BrokerProcess>;

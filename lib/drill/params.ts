@@ -1,0 +1,98 @@
+// The drill's parameters, one schema for the API, the drill form and the CLI,
+// with a sentence for every refusal so the operator knows exactly what to fix.
+import { z } from "zod";
+import { DRILL_TOPIC } from "@/lib/events/topics";
+import { parseWith, type Parsed } from "@/lib/events/validation";
+
+export const DRILL_LIMITS = {
+  rate: { min: 1, max: 50_000 },
+  durationSec: { min: 5, max: 600 },
+  recordBytes: { min: 64, max: 10_000 },
+} as const;
+
+/** Seconds at the start whose throughput is not yet representative (connections, metadata). */
+export const WARMUP_SEC = 2;
+/** The kill must leave at least one second of baseline after the warm-up. */
+export const MIN_KILL_AT_SEC = WARMUP_SEC + 1;
+
+export const DRILL_MODES = ["kill", "stop", "pause"] as const;
+/** "auto": a broker that leads partitions of the drill topic; "controller": the active KRaft controller. */
+export type DrillBroker = "auto" | "controller" | number;
+
+/** The names the operator sees (CLI flags, form labels), used in every message. */
+export const DRILL_PARAM_LABELS: Record<string, string> = {
+  rate: "rate",
+  durationSec: "duration",
+  recordBytes: "record-bytes",
+  broker: "broker",
+  mode: "mode",
+  killAtSec: "kill-at",
+  restartAtSec: "restart-at",
+  topic: "topic",
+};
+
+const wholeIn = (label: string, unit: string, min: number, max: number) =>
+  z.number({ error: `${label} must be a number` }).refine((v) => Number.isInteger(v) && v >= min && v <= max, {
+    error: (iss) => `${label} must be a whole number from ${min} to ${max}${unit} (got ${String(iss.input)})`,
+  });
+
+const inRange = (v: unknown, min: number, max: number): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+
+export const drillParamsSchema = z
+  .strictObject({
+    rate: wholeIn("rate", " events/s", DRILL_LIMITS.rate.min, DRILL_LIMITS.rate.max).default(10_000),
+    durationSec: wholeIn("duration", " s", DRILL_LIMITS.durationSec.min, DRILL_LIMITS.durationSec.max).default(60),
+    recordBytes: wholeIn("record-bytes", " bytes", DRILL_LIMITS.recordBytes.min, DRILL_LIMITS.recordBytes.max).default(200),
+    // One custom check rather than a union, so any bad value gets the one sentence listing all forms.
+    broker: z
+      .custom<DrillBroker>((v) => v === "auto" || v === "controller" || (Number.isInteger(v) && (v as number) >= 1), {
+        error: (iss) => `broker must be auto, controller or a broker id (a whole number >= 1), not ${JSON.stringify(iss.input)}`,
+      })
+      .default("auto"),
+    mode: z.enum(DRILL_MODES, { error: `mode must be one of ${DRILL_MODES.join(" | ")}` }).default("kill"),
+    killAtSec: wholeIn("kill-at", " s", MIN_KILL_AT_SEC, DRILL_LIMITS.durationSec.max).default(20),
+    restartAtSec: wholeIn("restart-at", " s", 1, DRILL_LIMITS.durationSec.max).optional(),
+    topic: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,249}$/, "topic must be 1-249 characters of A-Z a-z 0-9 . _ -")
+      .default(DRILL_TOPIC),
+  })
+  .superRefine((p, ctx) => {
+    // Order checks only between values that are themselves valid, so one mistake gives one message.
+    const { min, max } = DRILL_LIMITS.durationSec;
+    const duration = inRange(p.durationSec, min, max) ? p.durationSec : undefined;
+    const killAt = inRange(p.killAtSec, MIN_KILL_AT_SEC, max) ? p.killAtSec : undefined;
+    const restartAt = inRange(p.restartAtSec, 1, max) ? p.restartAtSec : undefined;
+    if (killAt !== undefined && duration !== undefined && killAt >= duration) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["killAtSec"],
+        message: `kill-at (${killAt} s) must be before the end of the drill (${duration} s)`,
+      });
+    }
+    if (restartAt === undefined) return;
+    if (killAt !== undefined && restartAt <= killAt) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["restartAtSec"],
+        message: `restart-at (${restartAt} s) must be after kill-at (${killAt} s)`,
+      });
+    }
+    if (duration !== undefined && restartAt > duration) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["restartAtSec"],
+        message: `restart-at (${restartAt} s) must be no later than the end of the drill (${duration} s)`,
+      });
+    }
+  });
+
+export type DrillParams = z.output<typeof drillParamsSchema>;
+export type DrillParamsInput = z.input<typeof drillParamsSchema>;
+export type DrillMode = DrillParams["mode"];
+
+/** Validates a JSON body or form values; omitted fields take the lesson's defaults. */
+export function parseDrillParams(input: unknown): Parsed<DrillParams> {
+  return parseWith(drillParamsSchema, input, DRILL_PARAM_LABELS);
+}

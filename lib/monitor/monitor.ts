@@ -1,0 +1,224 @@
+// The live monitor: polls Kafka every interval, reacts to runtime changes at
+// once (a kill shows without waiting for the next poll), and keeps the latest
+// snapshot, the history ring and the timeline. Framework-free: the Next server,
+// the tests and the benches all drive this same class.
+import type { BrokerAction, BrokerProcess, BrokerRuntime } from "@/lib/runtime/types";
+import { runAction } from "@/lib/runtime/types";
+import { sleep, withTimeout } from "@/lib/util/poll";
+import { actionEntry } from "./action-entry";
+import { historyPoint, RingBuffer } from "./history";
+import { buildSnapshot, type PreviousPoll } from "./snapshot";
+import { detectTransitions, initialTimelineState, type TimelineState } from "./timeline";
+import type { ClusterSnapshot, HistoryPoint, Observation, PartitionState, RuntimeInfo, TimelineEntry } from "./types";
+
+export interface ObservationSource {
+  observe(now?: number): Promise<Observation>;
+  close(): void;
+}
+
+export type MonitorEvent = { type: "snapshot"; snapshot: ClusterSnapshot } | { type: "timeline"; entry: TimelineEntry };
+
+export interface MonitorOptions {
+  runtime: BrokerRuntime;
+  source: ObservationSource;
+  bootstrap: readonly string[];
+  pollIntervalMs: number;
+  /** Bound on runtime calls made by the poll loop (list, available). */
+  runtimeTimeoutMs?: number;
+}
+
+const TIMELINE_CAPACITY = 2000;
+
+export class Monitor {
+  private last: (PreviousPoll & { partitions: PartitionState[] }) | null = null;
+  private processes: BrokerProcess[] | null = null;
+  private runtimeInfo: RuntimeInfo;
+  private readonly known = new Set<number>();
+  private readonly historyRing = new RingBuffer<HistoryPoint>(3600);
+  private readonly entries: TimelineEntry[] = [];
+  private tstate: TimelineState = initialTimelineState();
+  private seq = 0;
+  private readonly listeners = new Set<(e: MonitorEvent) => void>();
+  private running = false;
+  private wake: (() => void) | undefined;
+  private unwatch: (() => void) | undefined;
+  private firstSnapshot: Promise<void>;
+  private resolveFirst!: () => void;
+
+  constructor(private readonly opts: MonitorOptions) {
+    this.runtimeInfo = { kind: opts.runtime.kind, available: false, reason: "not checked yet" };
+    this.firstSnapshot = new Promise((r) => (this.resolveFirst = r));
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unwatch = this.opts.runtime.watch((p) => this.onRuntimeChange(p));
+    void this.loop();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.unwatch?.();
+    this.wake?.();
+    this.opts.source.close();
+  }
+
+  get snapshot(): ClusterSnapshot | null {
+    return this.last?.snapshot ?? null;
+  }
+
+  /** The latest partition table (the snapshot holds only per-topic summaries). */
+  get partitions(): readonly PartitionState[] {
+    return this.last?.partitions ?? [];
+  }
+
+  get runtime(): BrokerRuntime {
+    return this.opts.runtime;
+  }
+
+  async waitForSnapshot(timeoutMs: number): Promise<ClusterSnapshot | null> {
+    await Promise.race([this.firstSnapshot, sleep(timeoutMs)]);
+    return this.snapshot;
+  }
+
+  history(sinceMs: number): HistoryPoint[] {
+    return this.historyRing.since(sinceMs);
+  }
+
+  timeline(afterId: number, limit: number): TimelineEntry[] {
+    const out = this.entries.filter((e) => e.id > afterId);
+    return out.slice(Math.max(0, out.length - limit));
+  }
+
+  subscribe(listener: (e: MonitorEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs an operator action, records it on the timeline, and refreshes at once. */
+  async act(id: number, action: BrokerAction): Promise<BrokerProcess> {
+    try {
+      const result = await runAction(this.opts.runtime, id, action);
+      this.record(actionEntry(this.tstate, Date.now(), id, action, { ok: true, status: result.status }));
+      await this.refreshProcesses();
+      this.pollNow();
+      return result;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.record(actionEntry(this.tstate, Date.now(), id, action, { ok: false, error: message }));
+      throw err;
+    }
+  }
+
+  /** Asks the loop to poll now instead of at the end of its interval. */
+  pollNow(): void {
+    this.wake?.();
+  }
+
+  async pollOnce(): Promise<ClusterSnapshot> {
+    const t0 = Date.now();
+    const [observation] = await Promise.all([this.opts.source.observe(t0), this.refreshProcesses()]);
+    const snapshot = this.derive(observation, Date.now() - t0, true);
+    this.historyRing.push(historyPoint(snapshot));
+    return snapshot;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const t0 = Date.now();
+      try {
+        await this.pollOnce();
+      } catch (err) {
+        console.error("monitor: poll failed", err);
+      }
+      const wait = Math.max(0, this.opts.pollIntervalMs - (Date.now() - t0));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private async refreshProcesses(): Promise<void> {
+    const rt = this.opts.runtime;
+    const budget = this.opts.runtimeTimeoutMs ?? 2000;
+    try {
+      const availability = await withTimeout(rt.available(), budget, `${rt.kind} runtime did not answer in ${budget} ms`);
+      if (!availability.ok) {
+        this.runtimeInfo = { kind: rt.kind, available: false, reason: availability.reason };
+        this.processes = null;
+        return;
+      }
+      this.processes = await withTimeout(rt.list(), budget, `${rt.kind} runtime did not list brokers in ${budget} ms`);
+      this.runtimeInfo = { kind: rt.kind, available: true, reason: null };
+    } catch (err) {
+      this.runtimeInfo = { kind: rt.kind, available: false, reason: err instanceof Error ? err.message : String(err) };
+      this.processes = null;
+    }
+  }
+
+  /** A runtime change re-derives the snapshot from the last observation: no Kafka round trip. */
+  private onRuntimeChange(p: BrokerProcess): void {
+    if (this.processes) this.processes = this.processes.map((x) => (x.id === p.id ? p : x));
+    if (this.last) this.derive(this.last.observation, this.last.snapshot.pollMs, false);
+    this.pollNow();
+  }
+
+  private derive(observation: Observation, pollMs: number, fresh: boolean): ClusterSnapshot {
+    for (const b of observation.registered) this.known.add(b.id);
+    for (const p of this.processes ?? []) this.known.add(p.id);
+    // A re-derivation compares rates against the poll before the last one, not against itself.
+    const prev = fresh ? this.last : (this.previousOfLast ?? null);
+    const snapshot = buildSnapshot({
+      prev,
+      observation,
+      runtime: this.runtimeInfo,
+      processes: this.processes,
+      knownBrokerIds: this.known,
+      seq: ++this.seq,
+      pollMs,
+      bootstrap: this.opts.bootstrap,
+    });
+    for (const b of snapshot.brokers) this.known.add(b.id);
+    const prevPartitions = this.last?.partitions ?? [];
+    const { entries, state } = detectTransitions(this.last?.snapshot ?? null, snapshot, this.tstate, {
+      prev: prevPartitions,
+      next: observation.partitions,
+    });
+    this.tstate = state;
+    if (fresh) this.previousOfLast = this.last;
+    this.last = { snapshot, observation, partitions: observation.partitions };
+    this.emit({ type: "snapshot", snapshot });
+    for (const entry of entries) this.pushEntry(entry);
+    this.resolveFirst();
+    return snapshot;
+  }
+
+  private previousOfLast: PreviousPoll | null = null;
+
+  private record({ entry, state }: { entry: TimelineEntry; state: TimelineState }): void {
+    this.tstate = state;
+    this.pushEntry(entry);
+  }
+
+  private pushEntry(entry: TimelineEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > TIMELINE_CAPACITY) this.entries.splice(0, this.entries.length - TIMELINE_CAPACITY);
+    this.emit({ type: "timeline", entry });
+  }
+
+  private emit(event: MonitorEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch {
+        // one broken subscriber must not stop the others
+      }
+    }
+  }
+}
