@@ -1,0 +1,80 @@
+// Shared helpers of the docker suite: the runtime under test, the Docker CLI
+// (to check our code against Docker's own view), and real kafkajs clients.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { Kafka } from "kafkajs";
+import { parseConfig } from "@/lib/config";
+import { kafkaClient } from "@/lib/kafka/client";
+import { registeredBrokers } from "@/lib/kafka/brokers";
+import { DockerRuntime } from "@/lib/runtime/docker";
+import { pollUntil } from "@/lib/util/poll";
+
+const run = promisify(execFile);
+
+export const cfg = parseConfig(process.env);
+export const PROJECT = cfg.COMPOSE_PROJECT;
+export const LOCAL_IMAGE = `streamsocial/kafka:${cfg.KAFKA_VERSION}`;
+
+export const testRuntime = () => new DockerRuntime({ socketPath: cfg.DOCKER_SOCKET, project: PROJECT });
+
+export async function docker(...args: string[]): Promise<string> {
+  const { stdout } = await run("docker", args, {
+    env: { ...process.env, DOCKER_HOST: `unix://${cfg.DOCKER_SOCKET}` },
+    timeout: 30_000,
+  });
+  return stdout.trim();
+}
+
+export interface CliState {
+  Status: string;
+  Running: boolean;
+  Paused: boolean;
+  ExitCode: number;
+  StartedAt: string;
+}
+
+/** The container's State as `docker inspect` (the CLI, not our code) reports it. */
+export async function cliState(containerId: string): Promise<CliState & { RestartCount: number }> {
+  const out = await docker("inspect", "-f", "{{json .State}}|{{.RestartCount}}", containerId);
+  const [state, restarts] = out.split("|");
+  return { ...(JSON.parse(state ?? "{}") as CliState), RestartCount: Number(restarts) };
+}
+
+export const testKafka = (clientId = "docker-it"): Kafka =>
+  kafkaClient({ bootstrap: testRuntime().bootstrap, clientId, timeoutMs: 5000, retries: 10 });
+
+/** All brokers registered and every partition of every topic with a full ISR. */
+export async function clusterWhole(kafka: Kafka, brokers: number): Promise<boolean> {
+  if ((await registeredBrokers(testRuntime().bootstrap)).length !== brokers) return false;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = await admin.listTopics();
+    const md = await admin.fetchTopicMetadata({ topics });
+    return md.topics.every((t) => t.partitions.every((p) => p.leader >= 0 && p.isr.length === p.replicas.length));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export const waitWhole = (kafka: Kafka, timeoutMs = 120_000) =>
+  pollUntil(() => clusterWhole(kafka, 3), { timeoutMs, intervalMs: 500 });
+
+/** Consumes `topic` from the beginning in a fresh group until `expected` values are seen or time runs out. */
+export async function consumeAll(kafka: Kafka, topic: string, expected: number, timeoutMs = 60_000): Promise<string[]> {
+  const consumer = kafka.consumer({ groupId: `docker-it-${topic}-${Date.now()}` });
+  const seen: string[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        seen.push(message.value?.toString() ?? "");
+      },
+    });
+    await pollUntil(() => seen.length >= expected, { timeoutMs, intervalMs: 100 });
+    return seen;
+  } finally {
+    await consumer.disconnect();
+  }
+}
