@@ -26,8 +26,9 @@ export default defineConfig({
           globalSetup: ["test/integration/global-setup.ts"],
           // One real cluster is shared: files must not kill brokers under each other.
           fileParallelism: false,
-          testTimeout: 180_000,
-          hookTimeout: 240_000,
+          // Generous: a restarted JVM needs 10-40 s to re-register on a loaded 2-core machine.
+          testTimeout: 420_000,
+          hookTimeout: 420_000,
         },
       },
       {

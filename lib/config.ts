@@ -52,7 +52,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, "COMPOSE_PROJECT must be lower-case letters, digits, - or _")
     .default("streamsocial"),
-  KAFKA_IMAGE: z.string().optional(),
+  /** Image name WITHOUT a tag: the tag always follows KAFKA_VERSION (see docker-compose.yml). */
+  KAFKA_IMAGE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*(?::\d+)?(?:\/[a-z0-9][a-z0-9._-]*)*$/, "KAFKA_IMAGE is an image name without a tag (the tag follows KAFKA_VERSION)")
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & {

@@ -128,7 +128,9 @@ export class Monitor {
     while (this.running) {
       const t0 = Date.now();
       try {
-        await this.pollOnce();
+        // Every call inside a poll is bounded; this bounds the poll as a whole, so
+        // even a bug there can only cost one late poll, never the live picture.
+        await withTimeout(this.pollOnce(), Math.max(10_000, this.opts.pollIntervalMs * 5), "poll took too long");
       } catch (err) {
         console.error("monitor: poll failed", err);
       }

@@ -6,7 +6,7 @@
 import Docker from "dockerode";
 import { pollUntil, withTimeout } from "@/lib/util/poll";
 import { brokerContainers, brokerIdOf, clusterLabelFilter, refersTo, type ListedContainer } from "./docker-labels";
-import { DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS, dockerBootstrap } from "./docker-layout";
+import { DOCKER_METRICS_PORT_BASE, DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS, dockerBootstrap } from "./docker-layout";
 import { containerProcess, dockerTime, missingProcess } from "./docker-state";
 import { DockerWatch } from "./docker-watch";
 import { dockerFailure } from "./docker-errors";
@@ -33,6 +33,7 @@ export class DockerRuntime implements BrokerRuntime {
   readonly kind = "docker" as const;
   readonly brokerIds: readonly number[];
   readonly bootstrap: readonly string[];
+  readonly metricsEndpoints: Readonly<Record<number, string>>;
   private readonly docker: Docker;
   private readonly opts: Required<Omit<DockerRuntimeOptions, "brokerIds" | "bootstrap">>;
   /** When we saw each paused container pause (Docker does not record it). */
@@ -44,6 +45,9 @@ export class DockerRuntime implements BrokerRuntime {
     this.opts = { callTimeoutMs: 5000, stopGraceMs: DOCKER_STOP_GRACE_MS, ...options };
     this.brokerIds = options.brokerIds ?? DOCKER_NODE_IDS;
     this.bootstrap = options.bootstrap ?? dockerBootstrap(this.brokerIds);
+    this.metricsEndpoints = Object.fromEntries(
+      this.brokerIds.map((id) => [id, `http://127.0.0.1:${DOCKER_METRICS_PORT_BASE + id - 1}/metrics`]),
+    );
     this.docker = new Docker({ socketPath: options.socketPath });
     this.watcher = new DockerWatch({
       docker: this.docker,

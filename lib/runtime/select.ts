@@ -1,10 +1,15 @@
 // RUNTIME=auto|docker|local|none → one BrokerRuntime. auto: Docker when its
 // socket answers and this cluster's containers exist, else local processes.
 import type { Config } from "@/lib/config";
+import { DockerRuntime } from "./docker";
 import { localRuntimeFromConfig } from "./local-cluster";
 import { localLayout } from "./local-layout";
 import { NoRuntime } from "./none";
 import type { BrokerRuntime } from "./types";
+
+export function dockerRuntimeFromConfig(cfg: Config): DockerRuntime {
+  return new DockerRuntime({ socketPath: cfg.DOCKER_SOCKET, project: cfg.COMPOSE_PROJECT });
+}
 
 export async function selectRuntime(cfg: Config): Promise<BrokerRuntime> {
   switch (cfg.RUNTIME) {
@@ -13,7 +18,14 @@ export async function selectRuntime(cfg: Config): Promise<BrokerRuntime> {
     case "local":
       return localRuntimeFromConfig(cfg);
     case "docker":
-    case "auto":
+      return dockerRuntimeFromConfig(cfg);
+    case "auto": {
+      // available() is ok only when the engine answers AND our containers exist.
+      const docker = dockerRuntimeFromConfig(cfg);
+      const found = await docker.available().catch(() => ({ ok: false as const, reason: "unreachable" }));
+      if (found.ok) return docker;
+      docker.close();
       return localRuntimeFromConfig(cfg);
+    }
   }
 }

@@ -4,7 +4,11 @@
 import fs from "node:fs";
 import { parseConfig } from "@/lib/config";
 import { localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
+import type { ChildProcess } from "node:child_process";
 import { INTEGRATION_ENV } from "./env";
+import { startServer, stopServer } from "./server";
+
+let server: ChildProcess | undefined;
 
 function testConfig() {
   return parseConfig({ ...process.env, ...INTEGRATION_ENV });
@@ -23,8 +27,10 @@ export async function setup(): Promise<void> {
   fs.rmSync(`${cfg.dataDir}/local`, { recursive: true, force: true });
   const r = await localClusterUp(cfg, (l) => console.log(`[cluster] ${l}`));
   console.log(`[cluster] test cluster up in ${(r.registeredInMs / 1000).toFixed(1)} s`);
+  server = await startServer();
 }
 
 export async function teardown(): Promise<void> {
+  if (server) stopServer(server);
   await killAll();
 }

@@ -1,0 +1,64 @@
+// Monitor cost at 1 Hz on a cluster with 3,000 partitions vs. the same monitor on
+// the stock StreamSocial topics (21 partitions) in the same run: poll duration
+// p50/p95 and CPU % of one core.
+import { kafkaClient } from "@/lib/kafka/client";
+import { KafkaObserver } from "@/lib/kafka/observe";
+import { Monitor } from "@/lib/monitor/monitor";
+import { benchClusterDown, benchClusterUp, benchConfig, benchRuntime, percentile } from "./monitor-harness";
+
+const SECONDS = 30;
+const BIG_TOPIC = "bench_many_partitions";
+
+async function measure(label: string): Promise<{ p50: number; p95: number; cpu: number; partitions: number }> {
+  const cfg = benchConfig();
+  const runtime = benchRuntime();
+  const monitor = new Monitor({
+    runtime,
+    bootstrap: runtime.bootstrap,
+    pollIntervalMs: 1000,
+    source: new KafkaObserver({ bootstrap: runtime.bootstrap, timeoutMs: cfg.ADMIN_TIMEOUT_MS, metricsEndpoints: runtime.metricsEndpoints }),
+  });
+  await monitor.pollOnce(); // warm connections
+  const durations: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < SECONDS; i++) {
+    const started = performance.now();
+    const s = await monitor.pollOnce();
+    durations.push(s.pollMs);
+    await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - started))));
+  }
+  const wall = performance.now() - t0;
+  const used = process.cpuUsage(cpu0);
+  const partitions = monitor.partitions.length;
+  monitor.stop();
+  const r = { p50: percentile(durations, 50), p95: percentile(durations, 95), cpu: ((used.user + used.system) / 1000 / wall) * 100, partitions };
+  console.log(`  ${label.padEnd(22)} ${String(partitions).padStart(5)} partitions  poll p50 ${r.p50} ms  p95 ${r.p95} ms  CPU ${r.cpu.toFixed(1)} % of one core`);
+  return r;
+}
+
+async function main(): Promise<void> {
+  await benchClusterUp();
+  try {
+    console.log(`\nmonitor cost at 1 Hz over ${SECONDS} s`);
+    const small = await measure("stock topics");
+    const admin = kafkaClient({ bootstrap: benchRuntime().bootstrap, timeoutMs: 120_000 }).admin();
+    await admin.connect();
+    if (!(await admin.listTopics()).includes(BIG_TOPIC)) {
+      const t = Date.now();
+      await admin.createTopics({ timeout: 120_000, waitForLeaders: false, topics: [{ topic: BIG_TOPIC, numPartitions: 2979, replicationFactor: 3 }] });
+      console.log(`  (created ${BIG_TOPIC} with 2979 partitions in ${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    }
+    await admin.disconnect();
+    await new Promise((r) => setTimeout(r, 10_000)); // let leaders settle before measuring
+    const big = await measure("3,000 partitions");
+    console.log(`  ratio p95 big/small: ${(big.p95 / Math.max(small.p95, 1)).toFixed(1)}  CPU big/small: ${(big.cpu / Math.max(small.cpu, 0.1)).toFixed(1)}`);
+  } finally {
+    await benchClusterDown();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+// A dedicated cluster (and dashboard server) for the monitor benchmarks, apart
+// from the demo and the test clusters: .data/bench-cluster, ports 20692-20894, HTTP 3401.
+import { spawn, type ChildProcess } from "node:child_process";
+import { parseConfig, type Config } from "@/lib/config";
+import { localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
+import { pollUntil } from "@/lib/util/poll";
+
+export const BENCH_ENV: Record<string, string> = {
+  DATA_DIR: ".data/bench-cluster",
+  LOCAL_PORT_BASE: "20692",
+  RUNTIME: "local",
+  LOCAL_HEAP_MB: "768",
+  PORT: "3401",
+};
+export const benchConfig = (): Config => parseConfig({ ...process.env, ...BENCH_ENV });
+export const benchRuntime = () => localRuntimeFromConfig(benchConfig());
+export const benchUrl = `http://127.0.0.1:${BENCH_ENV.PORT}`;
+
+export async function benchClusterUp(): Promise<void> {
+  const r = await localClusterUp(benchConfig(), (l) => console.log(`[cluster] ${l}`));
+  console.log(`[cluster] up in ${(r.registeredInMs / 1000).toFixed(1)} s`);
+}
+
+export async function benchClusterDown(): Promise<void> {
+  const rt = benchRuntime();
+  for (const p of await rt.list()) if (p.status === "running" || p.status === "paused") await rt.kill(p.id);
+}
+
+export async function startBenchServer(): Promise<ChildProcess> {
+  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", BENCH_ENV.PORT ?? "3401"], {
+    env: { ...process.env, ...BENCH_ENV },
+    stdio: "ignore",
+    detached: true,
+  });
+  const up = await pollUntil(async () => (await fetch(`${benchUrl}/api/cluster`)).ok, { timeoutMs: 60_000, intervalMs: 250 });
+  if (!up) throw new Error("bench dashboard server did not start (is the app built? npx next build)");
+  return child;
+}
+
+export function stopBenchServer(child: ChildProcess): void {
+  if (child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // gone
+    }
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+export const median = (values: number[]) => percentile(values, 50);

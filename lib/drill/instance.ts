@@ -1,0 +1,26 @@
+// The server's one DrillService, on globalThis like the monitor, acting through
+// monitor.act so the drill's kill and restart appear on the timeline.
+import { config } from "@/lib/config";
+import { getMonitor } from "@/lib/monitor/instance";
+import { DrillService } from "./service";
+import { reportsDirOf } from "./store";
+
+const KEY = Symbol.for("streamsocial.drills");
+type Holder = { [KEY]?: Promise<DrillService> };
+
+export function getDrillService(): Promise<DrillService> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= (async () => {
+    const cfg = config();
+    const monitor = await getMonitor();
+    return new DrillService({
+      runtimeKind: monitor.runtime.kind,
+      brokerIds: monitor.runtime.brokerIds,
+      bootstrap: cfg.KAFKA_BROKERS ?? monitor.runtime.bootstrap,
+      act: (id, action) => monitor.act(id, action),
+      reportsDir: reportsDirOf(cfg.dataDir),
+      log: (line) => console.log(line),
+    });
+  })();
+  return holder[KEY];
+}

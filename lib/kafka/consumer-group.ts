@@ -1,0 +1,141 @@
+// A long-running consumer group member that hands each fetched batch to a
+// callback and keeps its own view of lag (high watermark − next offset) per
+// partition. Rides over broker kills: kafkajs rejoins, refreshes leaders and
+// restarts itself on retriable failures.
+//
+// kafkajs 2.2 keeps committing to the group coordinator it found at join time:
+// when that broker dies (or comes back no longer the coordinator) every commit
+// fails until something forces a rejoin, while consumption goes on. So a
+// watchdog restarts the member when batches are processed but no commit has
+// landed for COMMIT_STALL_MS, and stop() writes the processed offsets with the
+// admin client once the member has left (an empty group accepts them).
+import type { Admin, Consumer, ConsumerRunConfig } from "kafkajs";
+import { kafkaClient } from "./client";
+
+export interface GroupConsumerOptions {
+  bootstrap: readonly string[];
+  groupId: string;
+  topics: readonly string[];
+  onValues: (topic: string, values: (Buffer | null)[]) => void;
+}
+
+export interface GroupConsumer {
+  /** Records handed to onValues so far (a rejoin can hand some over twice: at-least-once). */
+  readonly consumed: number;
+  /** Sum over assigned partitions of the last known lag. */
+  lag(): number;
+  /** Epoch ms of the last batch (null before the first). */
+  readonly lastBatchAt: number | null;
+  /** Times the member was restarted (by kafkajs after a crash, or by the commit watchdog). */
+  readonly restarts: number;
+  /** Resolves true once this member has an assignment (false after timeoutMs). */
+  joined(timeoutMs: number): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+const COMMIT_STALL_MS = 10_000;
+
+export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<GroupConsumer> {
+  const kafka = kafkaClient({ bootstrap: opts.bootstrap, clientId: `streamsocial-${opts.groupId}`, timeoutMs: 5000, retries: 10 });
+  const consumer: Consumer = kafka.consumer({
+    groupId: opts.groupId,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1000,
+    maxWaitTimeInMs: 500,
+    retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 2000, restartOnFailure: async () => true },
+  });
+  const lagByPartition = new Map<string, number>();
+  /** topic → partition → next offset to read (what a commit should say). */
+  const processed = new Map<string, Map<number, number>>();
+  const state = { consumed: 0, lastBatchAt: null as number | null, restarts: 0, joined: false, lastCommitAt: Date.now(), stopping: false };
+
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    state.joined = true;
+    state.lastCommitAt = Date.now();
+    const owned = new Set(Object.entries(payload.memberAssignment).flatMap(([t, ps]) => ps.map((p) => `${t}/${p}`)));
+    for (const k of [...lagByPartition.keys()]) if (!owned.has(k)) lagByPartition.delete(k);
+  });
+  consumer.on(consumer.events.COMMIT_OFFSETS, () => (state.lastCommitAt = Date.now()));
+  consumer.on(consumer.events.CRASH, () => state.restarts++);
+
+  const runConfig: ConsumerRunConfig = {
+    eachBatch: async ({ batch, heartbeat, resolveOffset }) => {
+      opts.onValues(batch.topic, batch.messages.map((m) => m.value));
+      state.consumed += batch.messages.length;
+      state.lastBatchAt = Date.now();
+      if (batch.messages.length > 0) {
+        const next = Number(batch.lastOffset()) + 1;
+        lagByPartition.set(`${batch.topic}/${batch.partition}`, Math.max(0, Number(batch.highWatermark) - next));
+        const perTopic = processed.get(batch.topic) ?? new Map<number, number>();
+        perTopic.set(batch.partition, Math.max(perTopic.get(batch.partition) ?? 0, next));
+        processed.set(batch.topic, perTopic);
+        // Resolved before the heartbeat: a heartbeat that fails on a rebalance must not
+        // make kafkajs hand this (already handled) batch over again.
+        resolveOffset(batch.lastOffset());
+      }
+      await heartbeat();
+    },
+  };
+
+  await consumer.connect();
+  await consumer.subscribe({ topics: [...opts.topics], fromBeginning: false });
+  await consumer.run(runConfig);
+
+  let restarting = false;
+  const watchdog = setInterval(() => {
+    const stalled = state.lastBatchAt !== null && state.lastBatchAt > state.lastCommitAt && Date.now() - state.lastCommitAt > COMMIT_STALL_MS;
+    if (!stalled || restarting || state.stopping) return;
+    restarting = true;
+    state.restarts++;
+    state.lastCommitAt = Date.now();
+    // stop() leaves the group; run() joins again and finds the coordinator afresh.
+    void consumer
+      .stop()
+      .then(() => (state.stopping ? undefined : consumer.run(runConfig)))
+      .catch(() => {})
+      .finally(() => (restarting = false));
+  }, 1000);
+  watchdog.unref();
+
+  return {
+    get consumed() {
+      return state.consumed;
+    },
+    get lastBatchAt() {
+      return state.lastBatchAt;
+    },
+    get restarts() {
+      return state.restarts;
+    },
+    lag: () => [...lagByPartition.values()].reduce((s, n) => s + n, 0),
+    async joined(timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      while (!state.joined && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      return state.joined;
+    },
+    async stop() {
+      state.stopping = true;
+      clearInterval(watchdog);
+      await consumer.disconnect();
+      await commitProcessed(kafka.admin(), opts.groupId, processed).catch(() => {});
+    },
+  };
+}
+
+/** Moves the (now empty) group's committed offsets up to what was processed; never backwards. */
+async function commitProcessed(admin: Admin, groupId: string, processed: Map<string, Map<number, number>>): Promise<void> {
+  if (processed.size === 0) return;
+  await admin.connect();
+  try {
+    const committed = await admin.fetchOffsets({ groupId, topics: [...processed.keys()] });
+    for (const [topic, partitions] of processed) {
+      const have = committed.find((t) => t.topic === topic)?.partitions ?? [];
+      const behind = [...partitions]
+        .filter(([p, next]) => next > Number(have.find((x) => x.partition === p)?.offset ?? -1))
+        .map(([partition, next]) => ({ partition, offset: String(next) }));
+      if (behind.length > 0) await admin.setOffsets({ groupId, topic, partitions: behind });
+    }
+  } finally {
+    await admin.disconnect().catch(() => {});
+  }
+}

@@ -1,0 +1,71 @@
+// The URP the API reports must equal what Kafka's own TopicCommand
+// (kafka-topics --describe --under-replicated-partitions) prints at the same moment.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { pollUntil } from "@/lib/util/poll";
+import { healthy, topics, waitForCluster } from "./api-client";
+import { testConfig, testRuntime } from "./helpers";
+
+const run = promisify(execFile);
+const cfg = testConfig();
+const runtime = testRuntime();
+
+/** "topic/partition isr" lines, sorted, as Kafka's tool prints them. */
+async function kafkaToolUrp(): Promise<string[]> {
+  const { stdout } = await run(cfg.JAVA_BIN, [
+    "-Xmx256m",
+    "-cp",
+    `${path.join(cfg.kafkaHome, "libs")}/*`,
+    "org.apache.kafka.tools.TopicCommand",
+    "--bootstrap-server",
+    runtime.bootstrap.join(","),
+    "--describe",
+    "--under-replicated-partitions",
+  ]);
+  return stdout
+    .split("\n")
+    .map((l) => /Topic:\s*(\S+).*?Partition:\s*(\d+).*?Isr:\s*(\S*)/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `${m[1]}/${m[2]} ${m[3]}`)
+    .sort();
+}
+
+async function apiUrp(): Promise<string[]> {
+  const { partitions } = await topics();
+  return partitions
+    .filter((p) => p.isr.length < p.replicas.length)
+    .map((p) => `${p.topic}/${p.partition} ${p.isr.join(",")}`)
+    .sort();
+}
+
+afterAll(async () => {
+  for (const p of await runtime.list()) if (p.status === "exited") await runtime.start(p.id);
+  await waitForCluster(healthy, 240_000, 500);
+});
+
+describe("URP cross-check with Kafka's TopicCommand", () => {
+  it("agrees partition by partition, ISR included, when healthy and with a broker down", async () => {
+    expect(await waitForCluster(healthy, 240_000, 500)).not.toBeNull();
+    expect(await apiUrp()).toEqual([]);
+    expect(await kafkaToolUrp()).toEqual([]);
+
+    await runtime.kill(2);
+    // Compare only at a settled moment: API before == tool == API after.
+    let api: string[] = [];
+    let tool: string[] = [];
+    const agreed = await pollUntil(
+      async () => {
+        const a1 = await apiUrp();
+        tool = await kafkaToolUrp();
+        api = await apiUrp();
+        return a1.length > 0 && a1.join("|") === api.join("|") && api.join("|") === tool.join("|");
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    );
+    expect({ agreed, api, tool }).toMatchObject({ agreed: true });
+    expect(api.length).toBeGreaterThan(0);
+    expect(api).toEqual(tool);
+  });
+});
