@@ -1,5 +1,9 @@
 // npm run cluster -- up|down|status|kill N|stop N|pause N|resume N|restart N|start N
-import { config, ConfigError } from "@/lib/config";
+import { spawnSync } from "node:child_process";
+import { config, ConfigError, type Config } from "@/lib/config";
+import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
+import { ensureTopics } from "@/lib/kafka/topics";
+import { dockerRuntimeFromConfig } from "@/lib/runtime/select";
 import { localClusterDown, localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import { formatStatusTable } from "@/lib/runtime/status-table";
 import { BROKER_ACTIONS, runAction, RuntimeFailure, RuntimeInputError, type BrokerAction } from "@/lib/runtime/types";
@@ -30,9 +34,38 @@ function parseArgs(argv: string[]): { cmd: string; id?: number } {
   return { cmd, id: Number(idArg) };
 }
 
+/** RUNTIME=docker: the compose cluster, brought up and down by the Docker scripts. */
+async function dockerMain(cfg: Config, cmd: string, id: number | undefined): Promise<number> {
+  const runtime = dockerRuntimeFromConfig(cfg);
+  try {
+    if (cmd === "up" || cmd === "down") {
+      const script = cmd === "up" ? "scripts/docker-setup.sh" : "scripts/docker-down.sh";
+      const r = spawnSync("bash", [script, "-p", cfg.COMPOSE_PROJECT], { stdio: "inherit" });
+      if (r.status !== 0) return r.status ?? 1;
+      if (cmd === "up") {
+        const t = await ensureTopics(runtime.bootstrap, STREAMSOCIAL_TOPICS);
+        console.log(`cluster up (docker)${t.created.length ? `; created topics ${t.created.join(", ")}` : ""}`);
+        console.log(`bootstrap: ${runtime.bootstrap.join(",")}`);
+      }
+      return 0;
+    }
+    if (cmd === "status") {
+      const registered = await registeredBrokers(runtime.bootstrap).catch(() => []);
+      console.log(formatStatusTable(await runtime.list(), new Set(registered.map((b) => b.id)), () => null));
+      return 0;
+    }
+    const p = await runAction(runtime, id as number, cmd as BrokerAction);
+    console.log(`broker ${p.id}: ${p.status}${p.containerId ? ` (container ${p.containerId.slice(0, 12)})` : ""}`);
+    return 0;
+  } finally {
+    runtime.close();
+  }
+}
+
 async function main(): Promise<number> {
   const { cmd, id } = parseArgs(process.argv.slice(2));
   const cfg = config();
+  if (cfg.RUNTIME === "docker") return dockerMain(cfg, cmd, id);
   const runtime = localRuntimeFromConfig(cfg);
   const log = (line: string) => console.log(line);
   switch (cmd) {

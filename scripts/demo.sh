@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# The README's first command: install what is needed, bring the cluster up,
-# build and serve the dashboard on http://127.0.0.1:3000.
+# The README's first command: install what is needed, bring the cluster up
+# (Docker when an engine answers, else local Kafka processes), build and serve
+# the dashboard on http://127.0.0.1:3000.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 bash scripts/ensure-node-modules.sh
 bash scripts/fetch-kafka-jars.sh
+socket="${DOCKER_SOCKET:-/var/run/docker.sock}"
+if [[ "${RUNTIME:-auto}" == "auto" ]] && [[ -S "$socket" ]] && curl -fsS --max-time 3 --unix-socket "$socket" http://localhost/_ping >/dev/null 2>&1; then
+  echo "runtime: a Docker engine answers on $socket: using the compose cluster (RUNTIME=docker)"
+  export RUNTIME=docker
+elif [[ "${RUNTIME:-auto}" == "auto" ]]; then
+  echo "runtime: no Docker engine answers: using local Kafka processes (RUNTIME=local)"
+  export RUNTIME=local
+fi
 npx tsx scripts/cluster.ts up
 if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib next.config.ts package-lock.json -newer .next/BUILD_ID -print -quit)" ]]; then
   echo "dashboard: building..."

@@ -14,10 +14,10 @@ step() { printf '\n=== %s ===\n' "$*"; }
 
 # Brokers of the integration cluster must not outlive an interrupted run.
 cleanup() {
-  for f in .data/test-cluster/local/node-*/pid; do
+  for f in .data/test-cluster/local/node-*/pid .data/e2e-cluster/local/node-*/pid; do
     [[ -f "$f" ]] || continue
     pid=$(cat "$f")
-    if grep -qa "test-cluster" "/proc/$pid/cmdline" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
+    if grep -qaE "(test|e2e)-cluster" "/proc/$pid/cmdline" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
   done
 }
 trap cleanup EXIT
@@ -41,7 +41,21 @@ run_vitest() {
 }
 
 run_vitest unit
+
+step "build"
+if ! npx next build; then
+  echo '{"name":"build","passed":0,"failed":1}' > "$results/build.summary.json"
+  status=1
+fi
+
 run_vitest integration
+
+step "e2e (Playwright, real Chromium)"
+bash scripts/ensure-chromium.sh || echo "chromium: not installed; Playwright will try its own browser"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.playwright.json" npx playwright test || status=1
+
+step "docker (real engine)"
+run_vitest docker
 
 step "summary"
 node scripts/sum-test-results.mjs "$results" || status=1
