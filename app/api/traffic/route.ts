@@ -1,0 +1,36 @@
+import { config } from "@/lib/config";
+import { ApiError, handle } from "@/lib/api/errors";
+import { assertMutationAllowed } from "@/lib/api/guard";
+import { getMonitor } from "@/lib/monitor/instance";
+import { parseTrafficAction, TRAFFIC_GROUPS } from "@/lib/traffic/params";
+import { getTrafficService } from "@/lib/traffic/instance";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const noStore = { "cache-control": "no-store" };
+
+/** The run's own status plus the monitor's committed-offset lag of the three groups. */
+async function body() {
+  const [traffic, monitor] = await Promise.all([getTrafficService(), getMonitor()]);
+  const groups = (monitor.snapshot?.groups ?? []).filter((g) => (TRAFFIC_GROUPS as readonly string[]).includes(g.groupId));
+  return { traffic: traffic.status(), lag: groups.map((g) => ({ groupId: g.groupId, state: g.state, members: g.members, totalLag: g.totalLag })) };
+}
+
+export const GET = handle(async () => Response.json(await body(), { headers: noStore }));
+
+export const POST = handle(async (req: Request) => {
+  assertMutationAllowed(req, config().DASHBOARD_TOKEN);
+  let input: unknown;
+  try {
+    input = await req.json();
+  } catch {
+    throw new ApiError(422, "invalid_json", 'the body must be JSON: {"action":"start","rate":200} or {"action":"stop"}');
+  }
+  const parsed = parseTrafficAction(input);
+  if (!parsed.ok) throw new ApiError(422, "invalid_input", parsed.error);
+  const traffic = await getTrafficService();
+  if (parsed.value.action === "start") await traffic.start(parsed.value.params);
+  else traffic.stop();
+  return Response.json(await body(), { status: parsed.value.action === "start" ? 201 : 200, headers: noStore });
+});

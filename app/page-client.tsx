@@ -1,0 +1,73 @@
+"use client";
+import { useCluster } from "@/lib/swr/use-cluster";
+import { HISTORY_MINUTES, useHistory } from "@/lib/swr/use-history";
+import { useTimeline } from "@/lib/swr/use-timeline";
+import { StaleNotice, StaleZone } from "@/components/status/stale-notice";
+import { BrokerGrid } from "@/components/overview/broker-grid";
+import { FiguresStrip } from "@/components/overview/figures-strip";
+import { HealthBanner } from "@/components/overview/health-banner";
+import { OverviewCharts } from "@/components/overview/overview-charts";
+import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
+import { QuorumPanel } from "@/components/overview/quorum-panel";
+import { ReadOnlyNotice } from "@/components/overview/read-only-notice";
+import { TimelineList } from "@/components/overview/timeline-list";
+
+export function OverviewClient() {
+  const { snapshot, lastGood, clusterDown, serverDown, connection } = useCluster();
+  const history = useHistory();
+  const timeline = useTimeline();
+
+  if (!snapshot) {
+    const message = connection === "offline" ? "The dashboard server is not answering; retrying every 2 s…" : "Loading the cluster…";
+    return (
+      <main className="mx-auto max-w-7xl p-4">
+        <h1 className="sr-only">Cluster overview</h1>
+        <OverviewSkeleton message={message} />
+      </main>
+    );
+  }
+
+  // Kafka silent: figures and quorum as last seen answering; the server silent: all of it as last seen.
+  const known = clusterDown ? (lastGood ?? snapshot) : snapshot;
+  const figuresStale = serverDown || (clusterDown && lastGood !== null);
+  const why = serverDown
+    ? "The dashboard server is not answering; everything below is as it was."
+    : "Kafka is not answering: figures, roles and the quorum below are as Kafka last reported them.";
+
+  return (
+    <main className="mx-auto flex max-w-7xl flex-col gap-4 p-4">
+      <h1 className="sr-only">Cluster overview</h1>
+      <HealthBanner snapshot={snapshot} serverDown={serverDown} />
+      {(serverDown || clusterDown) && <StaleNotice why={why} seenAt={serverDown ? snapshot.at : (lastGood?.at ?? null)} />}
+      {!snapshot.runtime.available && <ReadOnlyNotice runtime={snapshot.runtime} />}
+      <StaleZone stale={figuresStale}>
+        <FiguresStrip snapshot={known} />
+      </StaleZone>
+      <StaleZone stale={serverDown}>
+        <BrokerGrid
+          brokers={snapshot.brokers}
+          lastKnown={clusterDown && lastGood ? lastGood.brokers : null}
+          runtime={snapshot.runtime}
+          serverDown={serverDown}
+        />
+      </StaleZone>
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <StaleZone stale={serverDown}>
+          {history.error && history.points.length === 0 ? (
+            <p role="alert" className="rounded-md border border-red-300 p-4 text-sm text-red-800">History unavailable: {history.error.message}</p>
+          ) : (
+            <OverviewCharts points={history.points} timeline={timeline.entries} minutes={HISTORY_MINUTES} />
+          )}
+        </StaleZone>
+        <div className="flex min-w-0 flex-col gap-4">
+          <StaleZone stale={figuresStale}>
+            <QuorumPanel quorum={known.quorum} at={known.at} />
+          </StaleZone>
+          <StaleZone stale={serverDown}>
+            <TimelineList entries={timeline.entries} error={timeline.error} />
+          </StaleZone>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+// The one recharts wrapper: a time-series chart (stacked areas, lines or steps)
+// with operator actions drawn as vertical markers. Everything else in the app
+// draws charts through this, never recharts directly.
+import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatClock } from "@/components/ui/format";
+import type { Marker, Row, Series } from "./series";
+
+export interface TimeChartProps {
+  rows: Row[];
+  series: Series[];
+  markers?: Marker[];
+  kind: "stacked-area" | "line" | "step";
+  height: number;
+  format?: (n: number) => string;
+}
+
+const axis = { fontSize: 11, fill: "currentColor" };
+
+export default function TimeChart({ rows, series, markers = [], kind, height, format = (n) => String(n) }: TimeChartProps) {
+  const common = (
+    <>
+      <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.35} />
+      <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={formatClock} tick={axis} minTickGap={40} />
+      <YAxis width={52} tick={axis} tickFormatter={format} allowDecimals={kind !== "step"} />
+      <Tooltip labelFormatter={(v) => formatClock(Number(v))} formatter={(v) => format(Number(v))} isAnimationActive={false} />
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+      {markers.map((m, i) => (
+        // Staggered labels: actions seconds apart would otherwise print over each other.
+        <ReferenceLine key={`${m.at}-${m.label}`} x={m.at} stroke="#dc2626" strokeDasharray="4 2"
+          label={{ value: m.label, position: "insideTopLeft", fontSize: 10, fill: "#b91c1c", dy: (i % 3) * 11 }} />
+      ))}
+    </>
+  );
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      {kind === "stacked-area" ? (
+        <AreaChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          {common}
+          {series.map((s) => (
+            <Area key={s.key} dataKey={s.key} name={s.label} stackId="1" type="monotone" stroke={s.color} fill={s.color} fillOpacity={0.35} isAnimationActive={false} dot={false} />
+          ))}
+        </AreaChart>
+      ) : (
+        <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          {common}
+          {series.map((s) => (
+            <Line key={s.key} dataKey={s.key} name={s.label} type={kind === "step" ? "stepAfter" : "monotone"} stroke={s.color} strokeWidth={2} isAnimationActive={false} dot={false} connectNulls={false} />
+          ))}
+        </LineChart>
+      )}
+    </ResponsiveContainer>
+  );
+}

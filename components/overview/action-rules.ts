@@ -1,0 +1,73 @@
+// Which broker buttons make sense now, and if not, why. Pure, so the rules read
+// in one place: the runtime status decides, Kafka's view of the broker does not.
+import type { BrokerView, RuntimeInfo } from "@/lib/monitor/types";
+import type { BrokerAction } from "@/lib/runtime/types";
+
+export interface ActionButton {
+  action: BrokerAction;
+  /** Null when the action can be run now. */
+  disabledReason: string | null;
+}
+
+/** Actions that take a broker (or its leadership) away: they ask first. */
+export const DESTRUCTIVE: ReadonlySet<BrokerAction> = new Set<BrokerAction>(["kill", "stop", "pause", "restart"]);
+
+export const ACTION_LABEL: Record<BrokerAction, string> = {
+  kill: "Kill",
+  stop: "Stop",
+  pause: "Pause",
+  resume: "Resume",
+  restart: "Restart",
+  start: "Start",
+};
+
+export const ACTION_EFFECT: Record<BrokerAction, string> = {
+  kill: "SIGKILL: the broker dies at once, with no controlled shutdown. Partitions it leads have no leader until the controller elects new ones from the ISR.",
+  stop: "Graceful SIGTERM: Kafka's controlled shutdown moves leadership to other brokers first, then the process exits. This can take several seconds.",
+  pause: "SIGSTOP: the process freezes with its sockets open and stops answering; the controller fences it once its session times out.",
+  resume: "SIGCONT: the frozen process carries on where it stopped.",
+  restart: "Graceful stop, then start again: the broker re-registers and catches up before it is back in every ISR.",
+  start: "Starts the broker process; it re-registers and catches up.",
+};
+
+export interface ActionContext {
+  runtime: RuntimeInfo;
+  serverDown: boolean;
+  /** An action on this broker is in flight. */
+  busy: boolean;
+}
+
+function commonReason(b: BrokerView, ctx: ActionContext): string | null {
+  if (ctx.runtime.kind === "none") return "Read-only: this dashboard does not run the brokers (RUNTIME=none)";
+  if (!ctx.runtime.available) return `Runtime unavailable: ${ctx.runtime.reason ?? "unknown reason"}`;
+  if (ctx.serverDown) return "The dashboard server is not answering";
+  if (ctx.busy) return "An action on this broker is in progress";
+  if (!b.runtime) return `Broker ${b.id} is not run by this dashboard's runtime`;
+  return null;
+}
+
+export function actionButtons(b: BrokerView, ctx: ActionContext): ActionButton[] {
+  const common = commonReason(b, ctx);
+  const status = b.runtime?.status;
+  const alive = status === "running" || status === "paused";
+  const notRunning = `Broker ${b.id} is not running (${status ?? "unknown"})`;
+  const reason = (a: BrokerAction): string | null => {
+    if (common) return common;
+    switch (a) {
+      case "kill":
+      case "stop":
+        return alive ? null : notRunning;
+      case "pause":
+        return status === "paused" ? `Broker ${b.id} is already paused` : alive ? null : notRunning;
+      case "resume":
+        return status === "paused" ? null : `Broker ${b.id} is not paused`;
+      case "restart":
+        return status === "missing" ? (b.runtime?.detail ?? "Broker storage is missing") : null;
+      case "start":
+        return status === "missing" ? (b.runtime?.detail ?? "Broker storage is missing") : alive ? "Already running" : null;
+    }
+  };
+  const shown: BrokerAction[] = ["kill", "stop", "pause", "resume", "restart"];
+  if (status === "exited" || status === "missing") shown.push("start");
+  return shown.map((action) => ({ action, disabledReason: reason(action) }));
+}

@@ -1,0 +1,75 @@
+"use client";
+import type { BrokerView } from "@/lib/monitor/types";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { formatBytesRate, formatInt } from "@/components/ui/format";
+import type { ActionButton } from "./action-rules";
+import { BrokerActions } from "./broker-actions";
+import { RuntimeLine } from "./runtime-line";
+import { STATE_TONE } from "./tones";
+
+export interface BrokerCardProps {
+  broker: BrokerView;
+  /** Kafka's last view of this broker, shown greyed while the cluster does not answer. */
+  lastKnown: BrokerView | null;
+  buttons: ActionButton[];
+  busyAction: string | null;
+  error: string | null;
+  onAction: (action: ActionButton["action"]) => void;
+}
+
+export function BrokerCard({ broker: b, lastKnown, buttons, busyAction, error, onAction }: BrokerCardProps) {
+  const kafka = lastKnown ?? b;
+  const headingId = `broker-${b.id}-title`;
+  return (
+    <Card data-testid={`broker-card-${b.id}`} data-state={b.state} data-leaders={kafka.leaderCount} aria-labelledby={headingId} className="flex flex-col gap-3">
+      <div className="flex items-center justify-between gap-2">
+        <h3 id={headingId} className="text-base font-semibold">
+          Broker {b.id}
+          <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">
+            {b.host !== null ? `${b.host}:${b.port}` : "address unknown"}
+          </span>
+        </h3>
+        <Badge data-testid={`broker-state-${b.id}`} tone={STATE_TONE[b.state]} className="w-28 py-1 text-sm">
+          {b.state}
+        </Badge>
+      </div>
+      <p className="min-h-5 truncate text-xs text-slate-700 dark:text-slate-300" title={b.reason}>
+        {b.reason}
+      </p>
+      <dl
+        data-stale={lastKnown ? "true" : "false"}
+        className={`grid grid-cols-2 gap-x-3 gap-y-1 text-sm ${lastKnown ? "opacity-60 grayscale" : ""}`}
+        title={lastKnown ? "last known: the cluster is not answering" : undefined}
+      >
+        <dt className="text-slate-600 dark:text-slate-400">Role</dt>
+        <dd data-testid={`broker-role-${b.id}`} className="flex gap-1">
+          {kafka.isController ? <Badge tone="violet">controller</Badge> : kafka.isVoter ? <Badge>voter</Badge> : <span>broker</span>}
+        </dd>
+        <dt className="text-slate-600 dark:text-slate-400">Leaders</dt>
+        <dd data-testid={`broker-leaders-${b.id}`} className="tabular-nums">
+          {formatInt(kafka.leaderCount)} <span className="text-xs text-slate-600 dark:text-slate-400">of {formatInt(kafka.replicaCount)} replicas</span>
+        </dd>
+        <dt className="text-slate-600 dark:text-slate-400">Out of ISR</dt>
+        <dd className={`tabular-nums ${kafka.outOfSyncCount > 0 ? "font-semibold text-amber-800 dark:text-amber-300" : ""}`}>
+          {formatInt(kafka.outOfSyncCount)}
+        </dd>
+        {b.rates && (
+          <>
+            <dt className="text-slate-600 dark:text-slate-400">Bytes in/out</dt>
+            <dd className="truncate text-xs tabular-nums">
+              {formatBytesRate(b.rates.bytesInPerSec)} / {formatBytesRate(b.rates.bytesOutPerSec)}
+            </dd>
+          </>
+        )}
+      </dl>
+      <RuntimeLine broker={b} />
+      <BrokerActions brokerId={b.id} buttons={buttons} busyAction={busyAction} onAction={onAction} />
+      {error && (
+        <p role="alert" data-testid={`broker-error-${b.id}`} className="text-xs text-red-800 dark:text-red-300">
+          {error}
+        </p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+// Number and time wording for the pages: fixed shapes so values change without moving the layout.
+import { formatDuration } from "@/lib/monitor/words";
+
+export { formatDuration };
+
+const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+
+/** "14:03:22" in the browser's time zone. */
+export function formatClock(ms: number): string {
+  return clock.format(ms);
+}
+
+const int = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+export function formatInt(n: number): string {
+  return int.format(n);
+}
+
+/** Messages per second; "—" when the monitor could not compute it. */
+export function formatRate(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "—";
+  return n >= 100 ? int.format(n) : oneDecimal.format(n);
+}
+
+export function formatBytesRate(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "—";
+  if (n < 1024) return `${int.format(n)} B/s`;
+  if (n < 1024 * 1024) return `${oneDecimal.format(n / 1024)} KiB/s`;
+  return `${oneDecimal.format(n / (1024 * 1024))} MiB/s`;
+}
+
+/** "35 s ago", for how old a last-known state is. */
+export function formatAgo(at: number, now: number): string {
+  return `${formatDuration(Math.max(0, now - at))} ago`;
+}

@@ -1,0 +1,14 @@
+// The e2e suite's own cluster and dashboard: own data dir, own ports, so it never
+// touches the demo cluster or another suite's. One place, read by the server script,
+// the fixtures, the teardown and the bench.
+export const E2E_PORT = 3200;
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+export const E2E_ENV: Record<string, string> = {
+  DATA_DIR: ".data/e2e-cluster",
+  LOCAL_PORT_BASE: "19892",
+  RUNTIME: "local",
+  LOCAL_HEAP_MB: "512",
+  HOST: "127.0.0.1",
+  PORT: String(E2E_PORT),
+};
