@@ -44,6 +44,7 @@ export class LocalRuntime implements BrokerRuntime {
   private watchers = new Set<(c: BrokerProcess) => void>();
   private watchTimer: NodeJS.Timeout | undefined;
   private lastSeen = new Map<number, string>();
+  private queues = new Map<number, Promise<unknown>>();
 
   constructor(opts: LocalRuntimeOptions) {
     this.opts = { stopTimeoutMs: 60_000, watchIntervalMs: 100, ...opts };
@@ -66,7 +67,11 @@ export class LocalRuntime implements BrokerRuntime {
     return this.opts.layout.nodes.map((n) => this.describe(n));
   }
 
-  async kill(id: number): Promise<BrokerProcess> {
+  kill(id: number): Promise<BrokerProcess> {
+    return this.serial(id, () => this.killNow(id));
+  }
+
+  private async killNow(id: number): Promise<BrokerProcess> {
     const node = this.node(id);
     const pid = this.requireAlive(node, "kill");
     process.kill(pid, "SIGKILL");
@@ -74,14 +79,22 @@ export class LocalRuntime implements BrokerRuntime {
     return this.describe(node);
   }
 
-  async stop(id: number): Promise<BrokerProcess> {
+  stop(id: number): Promise<BrokerProcess> {
+    return this.serial(id, () => this.stopNow(id));
+  }
+
+  private async stopNow(id: number): Promise<BrokerProcess> {
     const node = this.node(id);
     const pid = this.requireAlive(node, "stop");
     await this.terminate(node, pid);
     return this.describe(node);
   }
 
-  async pause(id: number): Promise<BrokerProcess> {
+  pause(id: number): Promise<BrokerProcess> {
+    return this.serial(id, () => this.pauseNow(id));
+  }
+
+  private async pauseNow(id: number): Promise<BrokerProcess> {
     const node = this.node(id);
     const pid = this.requireAlive(node, "pause");
     if (procState(pid) === "paused") throw new RuntimeInputError("already_paused", `broker ${id} is already paused`);
@@ -91,7 +104,11 @@ export class LocalRuntime implements BrokerRuntime {
     return this.describe(node);
   }
 
-  async resume(id: number): Promise<BrokerProcess> {
+  resume(id: number): Promise<BrokerProcess> {
+    return this.serial(id, () => this.resumeNow(id));
+  }
+
+  private async resumeNow(id: number): Promise<BrokerProcess> {
     const node = this.node(id);
     const pid = this.requireAlive(node, "resume");
     if (procState(pid) !== "paused") throw new RuntimeInputError("not_paused", `broker ${id} is not paused`);
@@ -101,14 +118,22 @@ export class LocalRuntime implements BrokerRuntime {
     return this.describe(node);
   }
 
-  async restart(id: number): Promise<BrokerProcess> {
+  restart(id: number): Promise<BrokerProcess> {
+    return this.serial(id, () => this.restartNow(id));
+  }
+
+  private async restartNow(id: number): Promise<BrokerProcess> {
     const node = this.node(id);
     const pid = this.alivePid(node);
     if (pid !== undefined) await this.terminate(node, pid);
     return this.spawnNode(node);
   }
 
-  async start(id: number): Promise<BrokerProcess> {
+  start(id: number): Promise<BrokerProcess> {
+    return this.serial(id, () => this.startNow(id));
+  }
+
+  private async startNow(id: number): Promise<BrokerProcess> {
     const node = this.node(id);
     if (this.alivePid(node) !== undefined) {
       throw new RuntimeInputError("already_running", `broker ${id} is already running`);
@@ -152,6 +177,18 @@ export class LocalRuntime implements BrokerRuntime {
   }
 
   // --- internals -------------------------------------------------------------
+
+  /**
+   * One action per broker at a time: a start sent while a kill is still waiting
+   * for the old JVM to die would otherwise see it alive and be refused or, worse,
+   * race it for the ports.
+   */
+  private serial<T>(id: number, action: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const next = previous.then(action, action);
+    this.queues.set(id, next.catch(() => undefined));
+    return next;
+  }
 
   private sample(): void {
     for (const n of this.opts.layout.nodes) {
