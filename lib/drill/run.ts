@@ -164,8 +164,8 @@ export class DrillRun {
       if (this.cancelled) {
         this.notes.push("verification skipped: the drill was cancelled");
       } else {
-        if (this.restartedAt !== null) await this.waitForUrpClear();
         this.phase = "verifying";
+        if (this.restartedAt !== null) await this.waitForUrpClear();
         verify = await this.verifyRun(log);
       }
       if (this.broken) this.notes.push(`broker ${this.targetBrokerId} was left ${params.mode === "pause" ? "paused" : "down"} (no restart-at given)`);
