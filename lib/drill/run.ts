@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { LeadershipProbe } from "@/lib/kafka/producer-metadata";
 import { connectDrillProducer, type DrillProducer } from "@/lib/kafka/producer-drill";
 import { readTopicToEnd } from "@/lib/kafka/consumer-readback";
+import { truncateTopic } from "@/lib/kafka/topics";
 import type { BrokerAction } from "@/lib/runtime/types";
 import { sleep } from "@/lib/util/poll";
 import { busiestLeader, diffLeaders, ledBy, leadersOf, underReplicated } from "./leaders";
@@ -135,6 +136,11 @@ export class DrillRun {
           await connectDrillProducer({ bootstrap: this.deps.bootstrap, topic: params.topic, clientId: `streamsocial-drill-${i}`, unsafe: this.opts.testOnly?.unsafe }),
         );
       }
+      const dropped = await truncateTopic(this.deps.bootstrap, params.topic).catch((e: unknown) => {
+        this.notes.push(`could not truncate ${params.topic} before the run (${e instanceof Error ? e.message : String(e)}): the read-back covers earlier runs too`);
+        return 0;
+      });
+      if (dropped > 0) log(`drill ${this.id}: truncated ${dropped} records of earlier runs from ${params.topic}`);
       await this.warmUp(producers);
       await this.sample(probe); // leaders before the start, so "auto" has something to go on
       this.sampling = true;

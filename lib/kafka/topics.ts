@@ -40,3 +40,21 @@ export async function ensureTopics(bootstrap: readonly string[], specs: readonly
     await admin.disconnect();
   }
 }
+
+/**
+ * Deletes every record now in `topic` (Kafka's DeleteRecords up to each
+ * partition's end). The drill's scratch topic is truncated before each run so
+ * the verifier's read-back covers this run only, not every run before it.
+ */
+export async function truncateTopic(bootstrap: readonly string[], topic: string): Promise<number> {
+  const admin = kafkaClient({ bootstrap, clientId: "streamsocial-truncate", timeoutMs: 10_000, retries: 3 }).admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    const partitions = offsets.filter((o) => Number(o.high) > Number(o.low)).map((o) => ({ partition: o.partition, offset: o.high }));
+    if (partitions.length > 0) await admin.deleteTopicRecords({ topic, partitions });
+    return offsets.reduce((n, o) => n + Number(o.high) - Number(o.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
