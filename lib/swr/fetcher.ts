@@ -2,6 +2,8 @@
 // carries the HTTP status and the API's own {code, message}, so hooks and
 // components can tell "token needed" from "broker not running" from "server down".
 
+import { readToken } from "./token";
+
 export class FetchError extends Error {
   constructor(
     readonly status: number,
@@ -49,4 +51,12 @@ export function post<T>(url: string, token: string | null): Promise<T> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   return request<T>(url, { method: "POST", headers });
+}
+
+/** A JSON mutation (drills, traffic) with the stored token; fails like every other call. */
+export function sendJson<T>(url: string, method: "POST" | "DELETE", body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  const token = readToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  return request<T>(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }

@@ -8,8 +8,7 @@ import type { DrillParamsInput } from "@/lib/drill/params";
 import type { DrillProgress, StoredDrillReport } from "@/lib/drill/progress";
 import type { DrillList } from "@/lib/drill/service";
 import type { ClusterSnapshot } from "@/lib/monitor/types";
-import { FetchError, fetcher } from "./fetcher";
-import { readToken } from "./token";
+import { FetchError, fetcher, sendJson } from "./fetcher";
 
 export const DRILLS_KEY = "/api/drills";
 
@@ -29,21 +28,6 @@ export function useDrillTargets() {
   return { brokerIds: data?.brokers.map((b) => b.id) ?? [], runtimeAvailable: data?.runtime.available ?? null, runtimeKind: data?.runtime.kind };
 }
 
-/** A JSON mutation with the stored token, failing with the API's {code, message}. */
-export async function sendJson<T>(url: string, method: "POST" | "DELETE", body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  const token = readToken();
-  if (token) headers.authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store" });
-  } catch (err) {
-    throw new FetchError(0, "network", `the dashboard server did not answer (${err instanceof Error ? err.message : String(err)})`);
-  }
-  const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  if (!res.ok) throw new FetchError(res.status, json?.error?.code ?? "http_error", json?.error?.message ?? `HTTP ${res.status}`);
-  return json as T;
-}
 
 export function useDrillActions(onChange: () => void) {
   const [busy, setBusy] = useState<"start" | "cancel" | null>(null);

@@ -4,8 +4,7 @@
 import { useCallback, useState } from "react";
 import useSWR from "swr";
 import type { TrafficStatus } from "@/lib/traffic/runner";
-import { FetchError, fetcher } from "./fetcher";
-import { sendJson } from "./use-drills";
+import { FetchError, fetcher, sendJson } from "./fetcher";
 
 export interface TrafficResponse {
   traffic: TrafficStatus | null;

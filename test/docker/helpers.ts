@@ -60,21 +60,4 @@ export async function clusterWhole(kafka: Kafka, brokers: number): Promise<boole
 export const waitWhole = (kafka: Kafka, timeoutMs = 120_000) =>
   pollUntil(() => clusterWhole(kafka, 3), { timeoutMs, intervalMs: 500 });
 
-/** Consumes `topic` from the beginning in a fresh group until `expected` values are seen or time runs out. */
-export async function consumeAll(kafka: Kafka, topic: string, expected: number, timeoutMs = 60_000): Promise<string[]> {
-  const consumer = kafka.consumer({ groupId: `docker-it-${topic}-${Date.now()}` });
-  const seen: string[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        seen.push(message.value?.toString() ?? "");
-      },
-    });
-    await pollUntil(() => seen.length >= expected, { timeoutMs, intervalMs: 100 });
-    return seen;
-  } finally {
-    await consumer.disconnect();
-  }
-}
+export { consumeAll } from "../integration/helpers";
