@@ -9,7 +9,7 @@ export const GET = handle(async () => {
   const snapshot = await monitor.waitForSnapshot(5000);
   if (!snapshot) throw new ApiError(503, "starting", "the monitor has not finished its first poll yet");
   return Response.json(
-    { at: snapshot.at, topics: snapshot.topics, partitions: monitor.partitions, groups: snapshot.groups },
+    { at: snapshot.at, reachable: snapshot.reachable, topics: snapshot.topics, partitions: monitor.partitions, groups: snapshot.groups },
     { headers: { "cache-control": "no-store" } },
   );
 });
