@@ -22,7 +22,9 @@ describe("local cluster", () => {
       expect(mine).toHaveLength(spec.partitions);
       for (const p of mine) expect(p.replicas).toHaveLength(3);
     }
-    const perBroker = [1, 2, 3].map((id) => parts.filter((p) => p.leader === id).length);
+    // Preferred leaders (first replica): what the assignment spreads. Current
+    // leaders drift while other suites kill brokers, until Kafka rebalances them.
+    const perBroker = [1, 2, 3].map((id) => parts.filter((p) => p.replicas[0] === id).length);
     expect(Math.max(...perBroker) - Math.min(...perBroker)).toBeLessThanOrEqual(2);
   });
 
@@ -34,7 +36,7 @@ describe("local cluster", () => {
       for (const topic of topicNames) {
         const values = Array.from({ length: 60 }, (_, i) => `${topic}-roundtrip-${i}`);
         await producer.send({ topic, acks: -1, messages: values.map((v, i) => ({ key: `user-${i % 7}`, value: v })) });
-        const seen = await consumeAll(kafka, topic, values.length);
+        const seen = await consumeAll(kafka, topic, values.length, 60_000, `${topic}-roundtrip-`);
         expect(new Set(seen.filter((v) => v.startsWith(`${topic}-roundtrip-`)))).toEqual(new Set(values));
       }
     } finally {
@@ -50,6 +52,7 @@ describe("local cluster", () => {
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 30, maxRetryTime: 2000 } });
     await producer.connect();
     const acked: string[] = [];
+    const run = Date.now().toString(36);
     try {
       const batches = 40;
       for (let b = 0; b < batches; b++) {
@@ -57,23 +60,24 @@ describe("local cluster", () => {
           const killed = await runtime.kill(victim);
           expect(killed.status).toBe("exited");
         }
-        const values = Array.from({ length: 25 }, (_, i) => `failover-${b}-${i}`);
+        const values = Array.from({ length: 25 }, (_, i) => `failover-${run}-${b}-${i}`);
         await producer.send({ topic, acks: -1, messages: values.map((v, i) => ({ key: `user-${i}`, value: v })) });
         acked.push(...values);
       }
+      expect(acked).toHaveLength(1000);
+      // Every acknowledged record is readable with the victim still down.
+      const seen = new Set(await consumeAll(kafka, topic, acked.length, 60_000, `failover-${run}-`));
+      expect(acked.filter((v) => !seen.has(v))).toEqual([]);
     } finally {
       await producer.disconnect();
+      // Even when an assertion failed: the next files need all three brokers.
+      if ((await runtime.list()).find((p) => p.id === victim)?.status === "exited") {
+        expect((await runtime.start(victim)).status).toBe("running");
+      }
     }
-    expect(acked).toHaveLength(1000);
-    // Every acknowledged record is readable with the victim still down.
-    const seen = new Set(await consumeAll(kafka, topic, acked.length));
-    expect(acked.filter((v) => !seen.has(v))).toEqual([]);
-
-    const restarted = await runtime.start(victim);
-    expect(restarted.status).toBe("running");
     const healed = await pollUntil(
       async () => (await partitions(kafka, topicNames)).every((p) => p.isr.length === 3),
-      { timeoutMs: 90_000, intervalMs: 500 },
+      { timeoutMs: 240_000, intervalMs: 500 },
     );
     expect(healed).toBe(true);
   });

@@ -13,19 +13,26 @@ export const testRuntime = (): LocalRuntime => localRuntimeFromConfig(testConfig
 export const testKafka = (clientId = "it"): Kafka =>
   kafkaClient({ bootstrap: testRuntime().bootstrap, clientId, timeoutMs: 5000, retries: 10 });
 
-/** Consumes `topic` from the beginning in a fresh group until `expected` values are seen (or the time runs out). */
-export async function consumeAll(kafka: Kafka, topic: string, expected: number, timeoutMs = 60_000): Promise<string[]> {
+/**
+ * Consumes `topic` from the beginning in a fresh group until `expected` values
+ * starting with `prefix` are seen (or the time runs out). The prefix matters:
+ * other suites (traffic, drills) write to the same topics first.
+ */
+export async function consumeAll(kafka: Kafka, topic: string, expected: number, timeoutMs = 60_000, prefix = ""): Promise<string[]> {
   const consumer = kafka.consumer({ groupId: `it-${topic}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` });
   const seen: string[] = [];
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
+    let matching = 0;
     await consumer.run({
       eachMessage: async ({ message }) => {
-        seen.push(message.value?.toString() ?? "");
+        const value = message.value?.toString() ?? "";
+        seen.push(value);
+        if (value.startsWith(prefix)) matching++;
       },
     });
-    await pollUntil(() => seen.length >= expected, { timeoutMs, intervalMs: 100 });
+    await pollUntil(() => matching >= expected, { timeoutMs, intervalMs: 100 });
     return seen;
   } finally {
     await consumer.disconnect();

@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollUntil } from "@/lib/util/poll";
 import { healthy, topics, waitForCluster } from "./api-client";
 import { testConfig, testRuntime } from "./helpers";
@@ -40,10 +40,16 @@ async function apiUrp(): Promise<string[]> {
     .sort();
 }
 
-afterAll(async () => {
-  for (const p of await runtime.list()) if (p.status === "exited") await runtime.start(p.id);
+async function restore(): Promise<void> {
+  for (const p of await runtime.list()) {
+    if (p.status === "paused") await runtime.resume(p.id);
+    if (p.status === "exited") await runtime.start(p.id);
+  }
   await waitForCluster(healthy, 240_000, 500);
-});
+}
+
+beforeAll(restore);
+afterAll(restore);
 
 describe("URP cross-check with Kafka's TopicCommand", () => {
   it("agrees partition by partition, ISR included, when healthy and with a broker down", async () => {
