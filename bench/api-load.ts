@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   try {
     await load("/api/cluster"); // warm-up (JIT, route compile)
     const api = await load("/api/cluster");
-    const ref = await load("/favicon.ico");
+    const ref = await load("/robots.txt");
     console.log(`\n/api/cluster at 100 concurrent clients for ${DURATION_S} s (monitor polling at 1 Hz)`);
     console.log(line("/api/cluster", api));
     console.log(line("static reference", ref));

@@ -68,6 +68,19 @@ export class Monitor {
     return this.last?.snapshot ?? null;
   }
 
+  /**
+   * The latest snapshot as JSON, serialised once per snapshot rather than once
+   * per request: a hundred clients polling cost one stringify a second.
+   */
+  get snapshotJson(): string | null {
+    const s = this.snapshot;
+    if (!s) return null;
+    if (this.json?.seq !== s.seq) this.json = { seq: s.seq, text: JSON.stringify(s) };
+    return this.json.text;
+  }
+
+  private json: { seq: number; text: string } | undefined;
+
   /** The latest partition table (the snapshot holds only per-topic summaries). */
   get partitions(): readonly PartitionState[] {
     return this.last?.partitions ?? [];
@@ -78,7 +91,8 @@ export class Monitor {
   }
 
   async waitForSnapshot(timeoutMs: number): Promise<ClusterSnapshot | null> {
-    await Promise.race([this.firstSnapshot, sleep(timeoutMs)]);
+    // The common case answers at once: no timer per request once data exists.
+    if (!this.snapshot) await Promise.race([this.firstSnapshot, sleep(timeoutMs)]);
     return this.snapshot;
   }
 
