@@ -1,16 +1,13 @@
-// The server's one DrillService, on globalThis like the monitor, acting through
-// monitor.act so the drill's kill and restart appear on the timeline.
+// The server's one DrillService, acting through monitor.act so the drill's
+// kill and restart appear on the timeline.
 import { config } from "@/lib/config";
 import { getMonitor } from "@/lib/monitor/instance";
+import { processSingleton } from "@/lib/util/process-singleton";
 import { DrillService } from "./service";
 import { reportsDirOf } from "./store";
 
-const KEY = Symbol.for("streamsocial.drills");
-type Holder = { [KEY]?: Promise<DrillService> };
-
 export function getDrillService(): Promise<DrillService> {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= (async () => {
+  return processSingleton("drills", async () => {
     const cfg = config();
     const monitor = await getMonitor();
     return new DrillService({
@@ -21,6 +18,5 @@ export function getDrillService(): Promise<DrillService> {
       reportsDir: reportsDirOf(cfg.dataDir),
       log: (line) => console.log(line),
     });
-  })();
-  return holder[KEY];
+  });
 }

@@ -1,16 +1,12 @@
-// The one Monitor of this server process. Kept on globalThis so Next's module
-// reloading (dev) and separate route bundles share it instead of polling twice.
+// The one Monitor of this server process (see processSingleton for why).
 import { config } from "@/lib/config";
 import { KafkaObserver } from "@/lib/kafka/observe";
 import { selectRuntime } from "@/lib/runtime/select";
+import { processSingleton } from "@/lib/util/process-singleton";
 import { Monitor } from "./monitor";
 
-const KEY = Symbol.for("streamsocial.monitor");
-type Holder = { [KEY]?: Promise<Monitor> };
-
 export function getMonitor(): Promise<Monitor> {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= (async () => {
+  return processSingleton("monitor", async () => {
     const cfg = config();
     const runtime = await selectRuntime(cfg);
     const bootstrap = cfg.KAFKA_BROKERS ?? runtime.bootstrap;
@@ -22,6 +18,5 @@ export function getMonitor(): Promise<Monitor> {
     });
     monitor.start();
     return monitor;
-  })();
-  return holder[KEY];
+  });
 }

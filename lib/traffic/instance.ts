@@ -1,16 +1,12 @@
-// The server's one TrafficService, on globalThis like the monitor.
+// The server's one TrafficService.
 import { config } from "@/lib/config";
 import { getMonitor } from "@/lib/monitor/instance";
+import { processSingleton } from "@/lib/util/process-singleton";
 import { TrafficService } from "./service";
 
-const KEY = Symbol.for("streamsocial.traffic");
-type Holder = { [KEY]?: Promise<TrafficService> };
-
 export function getTrafficService(): Promise<TrafficService> {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= (async () => {
+  return processSingleton("traffic", async () => {
     const monitor = await getMonitor();
     return new TrafficService(config().KAFKA_BROKERS ?? monitor.runtime.bootstrap);
-  })();
-  return holder[KEY];
+  });
 }
