@@ -55,7 +55,7 @@ start_engine() {
   mkdir -p "$DATA_ROOT"
   # setsid: the engine must outlive this script and whatever ran it (a test runner).
   setsid dockerd --data-root "$DATA_ROOT" --exec-root /var/run/streamsocial-docker \
-    -H "unix://$DOCKER_SOCKET" --pidfile "$DOCKERD_PID" \
+    -H "unix://$DOCKER_SOCKET" --pidfile "$DOCKERD_PID" --live-restore --userland-proxy=false \
     >>"$DOCKERD_LOG" 2>&1 </dev/null &
   local i
   for ((i = 0; i < 120; i++)); do

@@ -216,3 +216,31 @@ describe("detectTransitions: health", () => {
     expect(entries[1]).toEqual([]);
   });
 });
+
+describe("detectTransitions: runtime", () => {
+  const withRuntime = (s: ClusterSnapshot, available: boolean, reason: string | null = null): ClusterSnapshot => ({
+    ...s,
+    runtime: { kind: "docker", available, reason },
+  });
+
+  it("records the runtime going away with its reason, and coming back, once each", () => {
+    const up = withRuntime(healthy(T0), true);
+    const gone = withRuntime(healthy(T0 + 1000), false, "Docker unavailable: ping: connect ENOENT /var/run/docker.sock");
+    const stillGone = withRuntime(healthy(T0 + 2000), false, "Docker unavailable: ping: connect ENOENT /var/run/docker.sock");
+    const back = withRuntime(healthy(T0 + 3000), true);
+    const { entries } = run([up, gone, stillGone, back]);
+    const runtimeEntries = entries.map((e) => e.filter((x) => x.kind === "runtime"));
+    expect(runtimeEntries[0]).toEqual([]);
+    expect(runtimeEntries[1]).toEqual([
+      expect.objectContaining({ severity: "warn", message: "docker runtime unavailable, controls read-only: Docker unavailable: ping: connect ENOENT /var/run/docker.sock" }),
+    ]);
+    expect(runtimeEntries[2]).toEqual([]);
+    expect(runtimeEntries[3]).toEqual([expect.objectContaining({ severity: "ok", message: "docker runtime available again, controls enabled" })]);
+  });
+
+  it("says nothing for a dashboard that runs no brokers", () => {
+    const none = (at: number) => ({ ...healthy(at), runtime: { kind: "none" as const, available: false, reason: "RUNTIME=none" } });
+    const { entries } = run([healthy(T0), none(T0 + 1000)]);
+    expect(entries.flat().filter((x) => x.kind === "runtime")).toEqual([]);
+  });
+});

@@ -46,6 +46,8 @@ export function detectTransitions(
     drafts.push({ kind: "health", severity: HEALTH_SEVERITY[next.health], message });
   } else {
     drafts.push(...brokerChanges(prev.brokers, next.brokers));
+    const rt = runtimeChange(prev, next);
+    if (rt) drafts.push(rt);
   }
 
   if (next.quorum) {
@@ -152,4 +154,15 @@ function controllerChange(last: number, cur: number): Draft {
   }
   if (last < 0) return { kind, severity: "ok", brokerId: cur, message: `KRaft quorum elected controller ${cur}` };
   return { kind, severity: "info", brokerId: cur, message: `active controller moved ${last} → ${cur}` };
+}
+
+/** The runtime (Docker engine, local processes) going away or coming back: the controls follow it. */
+function runtimeChange(prev: ClusterSnapshot, next: ClusterSnapshot): Draft | null {
+  const was = prev.runtime;
+  const now = next.runtime;
+  if (now.kind === "none" || was.available === now.available) return null;
+  if (!now.available) {
+    return { kind: "runtime", severity: "warn", message: `${now.kind} runtime unavailable, controls read-only: ${now.reason ?? "no reason given"}` };
+  }
+  return { kind: "runtime", severity: "ok", message: `${now.kind} runtime available again, controls enabled` };
 }

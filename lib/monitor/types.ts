@@ -168,6 +168,7 @@ export type TimelineKind =
   | "urp_started"
   | "urp_recovered"
   | "health"
+  | "runtime"
   | "action";
 
 export interface TimelineEntry {

@@ -46,21 +46,38 @@ export interface BrokerRuntime {
   close(): void;
 }
 
+// Next bundles a module once per entry (instrumentation, each route), so the
+// monitor built at start-up throws classes that are not the ones a route imports.
+// instanceof therefore checks a brand shared through the global symbol registry.
+const INPUT_BRAND = Symbol.for("streamsocial.RuntimeInputError");
+const FAILURE_BRAND = Symbol.for("streamsocial.RuntimeFailure");
+
+const hasBrand = (v: unknown, brand: symbol): boolean =>
+  typeof v === "object" && v !== null && (v as Record<symbol, unknown>)[brand] === true;
+
 /** A refusal the caller caused (unknown id, action that makes no sense now). */
 export class RuntimeInputError extends Error {
   readonly code: string;
+  readonly [INPUT_BRAND] = true;
   constructor(code: string, message: string) {
     super(message);
     this.code = code;
+  }
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasBrand(v, INPUT_BRAND);
   }
 }
 
 /** The runtime itself failed (Java missing, port taken, Docker gone). */
 export class RuntimeFailure extends Error {
   readonly code: string;
+  readonly [FAILURE_BRAND] = true;
   constructor(code: string, message: string) {
     super(message);
     this.code = code;
+  }
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return hasBrand(v, FAILURE_BRAND);
   }
 }
 
