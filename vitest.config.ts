@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { INTEGRATION_ENV } from "./test/integration/env.ts";
+import { DOCKER_TEST_ENV } from "./test/docker/env.ts";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
@@ -37,6 +38,7 @@ export default defineConfig({
           name: "docker",
           include: ["test/docker/**/*.docker.test.ts"],
           environment: "node",
+          env: DOCKER_TEST_ENV,
           globalSetup: ["test/docker/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 180_000,

@@ -1,5 +1,6 @@
 // Every test starts from a HEALTHY cluster: brokers a previous test (or a reused
 // server's teardown) left down are started again, then we wait for the monitor.
+// Screenshots and no-reload marks are shared by the local and the Docker runs.
 import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import type { ClusterSnapshot } from "@/lib/monitor/types";
 import { restoreAll } from "./cluster";
@@ -31,18 +32,26 @@ export async function expectNoReload(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 }
 
-export const test = base.extend<{ healthyCluster: void }>({
-  healthyCluster: [
-    async ({ request }, use) => {
-      const snap = await snapshotOf(request);
-      if (!snap || snap.health !== "HEALTHY") {
-        if (!snap || snap.brokers.some((b) => b.runtime?.status !== "running")) await restoreAll();
-        await waitHealthy(request);
-      }
-      await use();
-    },
-    { auto: true, timeout: 240_000 },
-  ],
-});
+/**
+ * A test whose every run starts from a HEALTHY cluster: when the dashboard does
+ * not say so, `restore` brings the brokers back, then we wait for the monitor.
+ */
+export function withHealthyCluster(restore: () => Promise<void>) {
+  return base.extend<{ healthyCluster: void }>({
+    healthyCluster: [
+      async ({ request }, use) => {
+        const snap = await snapshotOf(request);
+        if (!snap || snap.health !== "HEALTHY") {
+          if (!snap || snap.brokers.some((b) => b.runtime?.status !== "running")) await restore();
+          await waitHealthy(request);
+        }
+        await use();
+      },
+      { auto: true, timeout: 240_000 },
+    ],
+  });
+}
+
+export const test = withHealthyCluster(() => restoreAll());
 
 export { expect };

@@ -48,6 +48,8 @@ export const configSchema = z.object({
   LOCAL_HEAP_MB: intIn(128, 8192).default(768),
   JAVA_BIN: z.string().min(1).default("java"),
   DOCKER_SOCKET: z.string().default("/var/run/docker.sock"),
+  /** First client port of the compose cluster: node N on base+N-1, its JMX exporter on base+200+N-1. */
+  DOCKER_PORT_BASE: intIn(1024, 60_000).default(29092),
   COMPOSE_PROJECT: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, "COMPOSE_PROJECT must be lower-case letters, digits, - or _")
@@ -86,6 +88,7 @@ export function parseConfig(env: Record<string, string | undefined>, root = ROOT
     LOCAL_HEAP_MB: blankToUndefined(env.LOCAL_HEAP_MB),
     JAVA_BIN: blankToUndefined(env.JAVA_BIN),
     DOCKER_SOCKET: blankToUndefined(env.DOCKER_SOCKET),
+    DOCKER_PORT_BASE: blankToUndefined(env.DOCKER_PORT_BASE),
     COMPOSE_PROJECT: blankToUndefined(env.COMPOSE_PROJECT),
     KAFKA_IMAGE: blankToUndefined(env.KAFKA_IMAGE),
   };

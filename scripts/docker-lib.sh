@@ -71,3 +71,14 @@ compose() {
 }
 
 PROJECT="${COMPOSE_PROJECT:-streamsocial}"
+
+# Host ports of the compose cluster (see docker-compose.yml and lib/runtime/docker-layout.ts).
+DOCKER_PORT_BASE="${DOCKER_PORT_BASE:-29092}"
+[[ "$DOCKER_PORT_BASE" =~ ^[0-9]{4,5}$ ]] && ((DOCKER_PORT_BASE >= 1024 && DOCKER_PORT_BASE <= 60000)) \
+  || die 2 "DOCKER_PORT_BASE must be a port number from 1024 to 60000 (got '$DOCKER_PORT_BASE')"
+for _n in 1 2 3; do
+  export "STREAMSOCIAL_CLIENT_PORT_$_n=$((DOCKER_PORT_BASE + _n - 1))"
+  export "STREAMSOCIAL_METRICS_PORT_$_n=$((DOCKER_PORT_BASE + 200 + _n - 1))"
+done
+unset _n
+docker_bootstrap() { echo "127.0.0.1:$STREAMSOCIAL_CLIENT_PORT_1,127.0.0.1:$STREAMSOCIAL_CLIENT_PORT_2,127.0.0.1:$STREAMSOCIAL_CLIENT_PORT_3"; }

@@ -119,4 +119,4 @@ phase_end "${#states[@]} brokers healthy"
 printf '[docker]   broker %s\n' "${states[@]}"
 TIMINGS+=("$(printf '%-24s %6.1f s' total "$(awk "BEGIN{print ($(now_ms) - $T_ALL)/1000}")")")
 print_timings
-log "bootstrap: 127.0.0.1:29092,127.0.0.1:29093,127.0.0.1:29094 (COMPOSE_PROJECT=$PROJECT RUNTIME=docker)"
+log "bootstrap: $(docker_bootstrap) (COMPOSE_PROJECT=$PROJECT DOCKER_PORT_BASE=$DOCKER_PORT_BASE RUNTIME=docker)"

@@ -57,6 +57,9 @@ PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.playwright.json" npx playwright test |
 step "docker (real engine)"
 run_vitest docker
 
+step "e2e on Docker (Playwright, real engine and Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-docker.playwright.json" npx playwright test -c playwright.docker.config.ts || status=1
+
 step "summary"
 node scripts/sum-test-results.mjs "$results" || status=1
 exit $status

@@ -1,5 +1,5 @@
 "use client";
-import type { BrokerView } from "@/lib/monitor/types";
+import type { BrokerView, RuntimeInfo } from "@/lib/monitor/types";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatBytesRate, formatInt } from "@/components/ui/format";
@@ -16,9 +16,10 @@ export interface BrokerCardProps {
   busyAction: string | null;
   error: string | null;
   onAction: (action: ActionButton["action"]) => void;
+  runtime: RuntimeInfo;
 }
 
-export function BrokerCard({ broker: b, lastKnown, buttons, busyAction, error, onAction }: BrokerCardProps) {
+export function BrokerCard({ broker: b, lastKnown, buttons, busyAction, error, onAction, runtime }: BrokerCardProps) {
   const kafka = lastKnown ?? b;
   const headingId = `broker-${b.id}-title`;
   return (
@@ -63,7 +64,7 @@ export function BrokerCard({ broker: b, lastKnown, buttons, busyAction, error, o
           </>
         )}
       </dl>
-      <RuntimeLine broker={b} />
+      <RuntimeLine broker={b} runtime={runtime} />
       <BrokerActions brokerId={b.id} buttons={buttons} busyAction={busyAction} onAction={onAction} />
       {error && (
         <p role="alert" data-testid={`broker-error-${b.id}`} className="text-xs text-red-800 dark:text-red-300">

@@ -49,6 +49,7 @@ export function BrokerGrid({ brokers, lastKnown, runtime, serverDown }: BrokerGr
               busyAction={busy ? (actions.busy?.action ?? null) : null}
               error={failure ? `${failure.target.action} failed: ${failure.message}` : null}
               onAction={(action) => request(b.id, action)}
+              runtime={runtime}
             />
           );
         })}

@@ -1,16 +1,22 @@
 "use client";
 // The process side of a broker: status, pid or container, and for how long.
-import type { BrokerView } from "@/lib/monitor/types";
+import type { BrokerView, RuntimeInfo } from "@/lib/monitor/types";
 import { formatDuration } from "@/components/ui/format";
 import { useNow } from "@/components/ui/use-now";
 
 const SINCE_WORD = { running: "up", paused: "paused", exited: "down", missing: "missing" } as const;
 
-export function RuntimeLine({ broker: b }: { broker: BrokerView }) {
+export function RuntimeLine({ broker: b, runtime }: { broker: BrokerView; runtime: RuntimeInfo }) {
   const now = useNow();
   const rt = b.runtime;
   if (!rt) {
-    return <p className="text-xs text-slate-600 dark:text-slate-400">No runtime: Kafka's view only</p>;
+    // Say which: a dashboard that runs no brokers, or a runtime that does not answer now.
+    const words = runtime.kind !== "none" && !runtime.available ? `${runtime.kind} runtime unavailable: Kafka's view only` : "No runtime: Kafka's view only";
+    return (
+      <p data-testid={`broker-runtime-${b.id}`} data-status="unknown" className="text-xs text-slate-600 dark:text-slate-400">
+        {words}
+      </p>
+    );
   }
   const handle = rt.pid !== undefined ? `pid ${rt.pid}` : rt.containerId ? `container ${rt.containerId.slice(0, 12)}` : "";
   return (

@@ -15,8 +15,10 @@ export async function ensureTopics(bootstrap: readonly string[], specs: readonly
     const have = new Set(await admin.listTopics());
     const missing = specs.filter((s) => !have.has(s.name));
     if (missing.length > 0) {
+      // Not kafkajs's waitForLeaders: on a cluster seconds old its metadata retries
+      // give up with UNKNOWN_TOPIC_OR_PARTITION; the bounded poll below waits instead.
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         timeout: 30_000,
         topics: missing.map((s) => ({
           topic: s.name,
@@ -32,9 +34,9 @@ export async function ensureTopics(bootstrap: readonly string[], specs: readonly
         const md = await admin.fetchTopicMetadata({ topics: names });
         return md.topics.every((t) => t.partitions.every((p) => p.leader >= 0));
       },
-      { timeoutMs: 30_000, intervalMs: 250 },
+      { timeoutMs: 60_000, intervalMs: 250 },
     );
-    if (!ready) throw new Error(`topics ${names.join(", ")} have partitions without a leader after 30 s`);
+    if (!ready) throw new Error(`topics ${names.join(", ")} have partitions without a leader after 60 s`);
     return { created: missing.map((s) => s.name), existing: specs.filter((s) => have.has(s.name)).map((s) => s.name) };
   } finally {
     await admin.disconnect();

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { kafkaEnvProperties, kafkaEnvToProperty } from "./docker-env";
-import { DOCKER_CLIENT_PORT_BASE, DOCKER_METRICS_PORT_BASE, DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS } from "./docker-layout";
+import { DOCKER_CLIENT_PORT_BASE, DOCKER_METRICS_PORT_OFFSET, DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS } from "./docker-layout";
 import { JMX_EXPORTER_CONFIG } from "./jmx-exporter-config";
 import { CLUSTER_SETTINGS } from "./local-layout";
 
@@ -57,12 +57,14 @@ describe("docker-compose.yml", () => {
       expect(s).toContain("io.streamsocial.cluster: ${COMPOSE_PROJECT_NAME:-streamsocial}");
       expect(s).toContain(`io.streamsocial.broker-id: "${id}"`);
       expect(s).toContain(`KAFKA_NODE_ID: "${id}"`);
-      const client = DOCKER_CLIENT_PORT_BASE + id - 1;
+      // The port variables the scripts set from DOCKER_PORT_BASE, defaulting to the runtime's default layout.
+      const client = `\${STREAMSOCIAL_CLIENT_PORT_${id}:-${DOCKER_CLIENT_PORT_BASE + id - 1}}`;
+      const metrics = `\${STREAMSOCIAL_METRICS_PORT_${id}:-${DOCKER_CLIENT_PORT_BASE + DOCKER_METRICS_PORT_OFFSET + id - 1}}`;
       expect(s).toContain(`EXTERNAL://127.0.0.1:${client}`);
       expect(s).toContain(`"127.0.0.1:${client}:9092"`);
-      expect(s).toContain(`"127.0.0.1:${DOCKER_METRICS_PORT_BASE + id - 1}:9404"`);
+      expect(s).toContain(`"127.0.0.1:${metrics}:9404"`);
     }
-    const published = [...compose.matchAll(/^\s+- "([^"]+:\d+:\d+)"$/gm)].map((m) => m[1] ?? "");
+    const published = [...compose.matchAll(/^\s+- "([^"]+:\d+)"$/gm)].map((m) => m[1] ?? "");
     expect(published.length).toBe(DOCKER_NODE_IDS.length * 2);
     for (const p of published) expect(p.startsWith("127.0.0.1:")).toBe(true);
   });

@@ -6,7 +6,7 @@
 import Docker from "dockerode";
 import { pollUntil, withTimeout } from "@/lib/util/poll";
 import { brokerContainers, brokerIdOf, clusterLabelFilter, refersTo, type ListedContainer } from "./docker-labels";
-import { DOCKER_METRICS_PORT_BASE, DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS, dockerBootstrap } from "./docker-layout";
+import { DOCKER_CLIENT_PORT_BASE, DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS, dockerBootstrap, dockerMetricsEndpoints } from "./docker-layout";
 import { containerProcess, dockerTime, missingProcess } from "./docker-state";
 import { DockerWatch } from "./docker-watch";
 import { dockerFailure } from "./docker-errors";
@@ -17,6 +17,8 @@ export interface DockerRuntimeOptions {
   /** Compose project; its name is the value of our cluster label. */
   project: string;
   brokerIds?: readonly number[];
+  /** First published client port (DOCKER_PORT_BASE); JMX exporters sit 200 above. */
+  portBase?: number;
   bootstrap?: readonly string[];
   /** Deadline of each ordinary Docker call. */
   callTimeoutMs?: number;
@@ -35,19 +37,18 @@ export class DockerRuntime implements BrokerRuntime {
   readonly bootstrap: readonly string[];
   readonly metricsEndpoints: Readonly<Record<number, string>>;
   private readonly docker: Docker;
-  private readonly opts: Required<Omit<DockerRuntimeOptions, "brokerIds" | "bootstrap">>;
+  private readonly opts: Required<Omit<DockerRuntimeOptions, "brokerIds" | "bootstrap" | "portBase">>;
   /** When we saw each paused container pause (Docker does not record it). */
   private readonly pausedAt = new Map<string, number>();
   private readonly startedAt = new Map<string, number>();
   private readonly watcher: DockerWatch;
 
   constructor(options: DockerRuntimeOptions) {
-    this.opts = { callTimeoutMs: 5000, stopGraceMs: DOCKER_STOP_GRACE_MS, ...options };
-    this.brokerIds = options.brokerIds ?? DOCKER_NODE_IDS;
-    this.bootstrap = options.bootstrap ?? dockerBootstrap(this.brokerIds);
-    this.metricsEndpoints = Object.fromEntries(
-      this.brokerIds.map((id) => [id, `http://127.0.0.1:${DOCKER_METRICS_PORT_BASE + id - 1}/metrics`]),
-    );
+    const { brokerIds, portBase = DOCKER_CLIENT_PORT_BASE, bootstrap, ...rest } = options;
+    this.opts = { callTimeoutMs: 5000, stopGraceMs: DOCKER_STOP_GRACE_MS, ...rest };
+    this.brokerIds = brokerIds ?? DOCKER_NODE_IDS;
+    this.bootstrap = bootstrap ?? dockerBootstrap(portBase, this.brokerIds);
+    this.metricsEndpoints = dockerMetricsEndpoints(portBase, this.brokerIds);
     this.docker = new Docker({ socketPath: options.socketPath });
     this.watcher = new DockerWatch({
       docker: this.docker,

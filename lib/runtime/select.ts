@@ -8,7 +8,7 @@ import { NoRuntime } from "./none";
 import type { BrokerRuntime } from "./types";
 
 export function dockerRuntimeFromConfig(cfg: Config): DockerRuntime {
-  return new DockerRuntime({ socketPath: cfg.DOCKER_SOCKET, project: cfg.COMPOSE_PROJECT });
+  return new DockerRuntime({ socketPath: cfg.DOCKER_SOCKET, project: cfg.COMPOSE_PROJECT, portBase: cfg.DOCKER_PORT_BASE });
 }
 
 export async function selectRuntime(cfg: Config): Promise<BrokerRuntime> {

@@ -8,14 +8,15 @@ import { kafkaClient } from "@/lib/kafka/client";
 import { registeredBrokers } from "@/lib/kafka/brokers";
 import { DockerRuntime } from "@/lib/runtime/docker";
 import { pollUntil } from "@/lib/util/poll";
+import { DOCKER_TEST_ENV } from "./env";
 
 const run = promisify(execFile);
 
-export const cfg = parseConfig(process.env);
+export const cfg = parseConfig({ ...process.env, ...DOCKER_TEST_ENV });
 export const PROJECT = cfg.COMPOSE_PROJECT;
 export const LOCAL_IMAGE = `streamsocial/kafka:${cfg.KAFKA_VERSION}`;
 
-export const testRuntime = () => new DockerRuntime({ socketPath: cfg.DOCKER_SOCKET, project: PROJECT });
+export const testRuntime = () => new DockerRuntime({ socketPath: cfg.DOCKER_SOCKET, project: PROJECT, portBase: cfg.DOCKER_PORT_BASE });
 
 export async function docker(...args: string[]): Promise<string> {
   const { stdout } = await run("docker", args, {
