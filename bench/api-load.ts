@@ -1,6 +1,8 @@
 // /api/cluster latency at 100 concurrent clients while the monitor polls at 1 Hz,
-// beside a reference measured in the same run: the same load on a static file
-// (Next serving public/), i.e. what the HTTP stack itself costs.
+// beside two references measured in the same run: a static file (Next serving
+// public/) and a dynamic route doing no work (the JSON 404 of /api/[...rest]),
+// i.e. what Next's dynamic-route pipeline costs before any of our code runs.
+// Each is loaded twice, interleaved, so a noisy neighbour hits all of them.
 import autocannon from "autocannon";
 import { benchClusterDown, benchClusterUp, benchUrl, startBenchServer, stopBenchServer } from "./monitor-harness";
 
@@ -11,7 +13,7 @@ async function load(path: string): Promise<autocannon.Result> {
 }
 
 function line(name: string, r: autocannon.Result): string {
-  return `  ${name.padEnd(16)} p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ${Math.round(r.requests.average)} req/s  errors ${r.errors + r.non2xx}`;
+  return `  ${name.padEnd(20)} p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ${Math.round(r.requests.average)} req/s  timeouts ${r.timeouts}  other errors ${r.errors - r.timeouts}  non-2xx ${r.non2xx}`;
 }
 
 async function main(): Promise<void> {
@@ -19,12 +21,24 @@ async function main(): Promise<void> {
   const server = await startBenchServer();
   try {
     await load("/api/cluster"); // warm-up (JIT, route compile)
-    const api = await load("/api/cluster");
-    const ref = await load("/robots.txt");
-    console.log(`\n/api/cluster at 100 concurrent clients for ${DURATION_S} s (monitor polling at 1 Hz)`);
-    console.log(line("/api/cluster", api));
-    console.log(line("static reference", ref));
-    console.log(`  ratio p50 api/static: ${(api.latency.p50 / Math.max(ref.latency.p50, 0.01)).toFixed(2)}`);
+    await load("/api/no-such-route");
+    const targets = [
+      ["/api/cluster", "/api/cluster"],
+      ["dynamic no-op", "/api/no-such-route"],
+      ["static file", "/robots.txt"],
+    ] as const;
+    const results: [string, autocannon.Result][] = [];
+    for (let round = 1; round <= 2; round++) {
+      for (const [name, path] of targets) results.push([`${name} #${round}`, await load(path)]);
+    }
+    console.log(`\n100 concurrent clients, ${DURATION_S} s each, monitor polling at 1 Hz (the no-op route answers 404 by design)`);
+    for (const [name, r] of results) console.log(line(name, r));
+    const p50 = (prefix: string) => {
+      const v = results.filter(([n]) => n.startsWith(prefix)).map(([, r]) => r.latency.p50);
+      return v.reduce((a, b) => a + b, 0) / v.length;
+    };
+    console.log(`  ratio p50 api/dynamic no-op: ${(p50("/api/cluster") / Math.max(p50("dynamic no-op"), 0.01)).toFixed(2)}`);
+    console.log(`  ratio p50 api/static: ${(p50("/api/cluster") / Math.max(p50("static file"), 0.01)).toFixed(2)}`);
   } finally {
     stopBenchServer(server);
     await benchClusterDown();
