@@ -238,6 +238,14 @@ describe("detectTransitions: runtime", () => {
     expect(runtimeEntries[3]).toEqual([expect.objectContaining({ severity: "ok", message: "docker runtime available again, controls enabled" })]);
   });
 
+  it("says so at start when the runtime is already unavailable, and nothing when it is fine", () => {
+    const gone = withRuntime(healthy(T0), false, "Docker unavailable: ping: connect ECONNREFUSED");
+    const first = run([gone]).entries[0] ?? [];
+    expect(first.map((e) => e.kind)).toEqual(["health", "runtime"]);
+    expect(first[1]?.message).toBe("docker runtime unavailable, controls read-only: Docker unavailable: ping: connect ECONNREFUSED");
+    expect(run([withRuntime(healthy(T0), true)]).entries[0]?.map((e) => e.kind)).toEqual(["health"]);
+  });
+
   it("says nothing for a dashboard that runs no brokers", () => {
     const none = (at: number) => ({ ...healthy(at), runtime: { kind: "none" as const, available: false, reason: "RUNTIME=none" } });
     const { entries } = run([healthy(T0), none(T0 + 1000)]);

@@ -44,9 +44,12 @@ export function detectTransitions(
   if (!prev) {
     const message = `monitor started: ${next.health}, ${next.healthReason}`;
     drafts.push({ kind: "health", severity: HEALTH_SEVERITY[next.health], message });
+    // A runtime already gone at start has no transition to report later: say it now.
+    const rt = runtimeChange(null, next);
+    if (rt) drafts.push(rt);
   } else {
     drafts.push(...brokerChanges(prev.brokers, next.brokers));
-    const rt = runtimeChange(prev, next);
+    const rt = runtimeChange(prev.runtime, next);
     if (rt) drafts.push(rt);
   }
 
@@ -157,10 +160,10 @@ function controllerChange(last: number, cur: number): Draft {
 }
 
 /** The runtime (Docker engine, local processes) going away or coming back: the controls follow it. */
-function runtimeChange(prev: ClusterSnapshot, next: ClusterSnapshot): Draft | null {
-  const was = prev.runtime;
+function runtimeChange(was: ClusterSnapshot["runtime"] | null, next: ClusterSnapshot): Draft | null {
   const now = next.runtime;
-  if (now.kind === "none" || was.available === now.available) return null;
+  // At start (no previous state) only an unavailable runtime is news.
+  if (now.kind === "none" || (was ?? { available: true }).available === now.available) return null;
   if (!now.available) {
     return { kind: "runtime", severity: "warn", message: `${now.kind} runtime unavailable, controls read-only: ${now.reason ?? "no reason given"}` };
   }
