@@ -6,7 +6,6 @@
 import { randomBytes } from "node:crypto";
 import { LeadershipProbe } from "@/lib/kafka/producer-metadata";
 import { connectDrillProducer, type DrillProducer } from "@/lib/kafka/producer-drill";
-import { readTopicToEnd } from "@/lib/kafka/consumer-readback";
 import { truncateTopic } from "@/lib/kafka/topics";
 import type { BrokerAction } from "@/lib/runtime/types";
 import { sleep } from "@/lib/util/poll";
@@ -14,11 +13,12 @@ import { busiestLeader, diffLeaders, ledBy, leadersOf, underReplicated } from ".
 import type { DrillParams } from "./params";
 import type { DrillPhase, DrillProgress, LeaderMove, StoredDrillReport } from "./progress";
 import { DrillPump, type PumpSabotage } from "./pump";
-import { decodeDrillRecord, encodeDrillRecord } from "./record";
+import { readBackAndVerify } from "./readback";
+import { encodeDrillRecord } from "./record";
 import { buildDrillReport } from "./report";
 import { perSecondSeries, type GaugeSample } from "./series";
 import { reportIdFor, writeReport } from "./store";
-import { verifyDrill, type ConsumedRecord, type VerifyResult } from "./verify";
+import type { VerifyResult } from "./verify";
 
 export interface DrillDeps {
   bootstrap: readonly string[];
@@ -336,38 +336,17 @@ export class DrillRun {
   }
 
   private async verifyRun(log: (l: string) => void): Promise<VerifyResult | null> {
-    const ours = new Set(this.producerIds);
-    const consumed: ConsumedRecord[] = [];
-    let foreign = 0;
-    const acked = this.pump!.acked;
-    const timeoutMs = 60_000;
-    try {
-      const r = await readTopicToEnd({
-        bootstrap: this.deps.bootstrap,
-        topic: this.opts.params.topic,
-        groupId: `streamsocial-drill-verify-${this.runTag}`,
-        timeoutMs,
-        onRecord: (partition, offset, value) => {
-          const d = decodeDrillRecord(value);
-          if (d.ok && d.value.producerId === this.warmupId) return;
-          if (!d.ok) consumed.push({ partition, offset, record: null });
-          else if (ours.has(d.value.producerId)) consumed.push({ partition, offset, record: d.value });
-          else foreign++; // an earlier run's record: counted, not kept
-        },
-      });
-      if (!r.complete) {
-        // Unread is not lost: an incomplete read proves nothing either way.
-        this.notes.push(`verifier ran out of time after ${(r.ms / 1000).toFixed(0)} s before the end of partitions ${r.unfinished.join(", ")}: loss unproven`);
-        return null;
-      }
-      const result = verifyDrill({ acked, consumed, producerIds: this.producerIds });
-      result.foreign = foreign;
-      log(`drill ${this.id}: verified ${result.acked} acked against ${r.read} records read in ${(r.ms / 1000).toFixed(1)} s`);
-      return result;
-    } catch (err) {
-      this.notes.push(`verifier failed: ${errText(err)}`);
-      return null;
-    }
+    const r = await readBackAndVerify({
+      bootstrap: this.deps.bootstrap,
+      topic: this.opts.params.topic,
+      groupId: `streamsocial-drill-verify-${this.runTag}`,
+      warmupId: this.warmupId,
+      producerIds: this.producerIds,
+      acked: this.pump!.acked,
+    });
+    if (r.note) this.notes.push(r.note);
+    if (r.verify) log(`drill ${this.id}: verified ${r.verify.acked} acked against ${r.read} records read in ${(r.ms / 1000).toFixed(1)} s`);
+    return r.verify;
   }
 }
 
