@@ -4,7 +4,7 @@
 // i.e. what Next's dynamic-route pipeline costs before any of our code runs.
 // Each is loaded twice, interleaved, so a noisy neighbour hits all of them.
 import autocannon from "autocannon";
-import { benchClusterDown, benchClusterUp, benchUrl, startBenchServer, stopBenchServer } from "./monitor-harness";
+import { benchClusterDown, benchClusterUp, benchUrl, startBenchServer } from "./monitor-harness";
 
 const DURATION_S = 10;
 
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     console.log(`  ratio p50 api/dynamic no-op: ${(p50("/api/cluster") / Math.max(p50("dynamic no-op"), 0.01)).toFixed(2)}`);
     console.log(`  ratio p50 api/static: ${(p50("/api/cluster") / Math.max(p50("static file"), 0.01)).toFixed(2)}`);
   } finally {
-    stopBenchServer(server);
+    await server.stop();
     await benchClusterDown();
   }
 }

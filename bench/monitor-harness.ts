@@ -1,9 +1,8 @@
 // A dedicated cluster (and dashboard server) for the monitor benchmarks, apart
 // from the demo and the test clusters: .data/bench-cluster, ports 20692-20894, HTTP 3401.
-import { spawn, type ChildProcess } from "node:child_process";
 import { parseConfig, type Config } from "@/lib/config";
 import { localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
-import { pollUntil } from "@/lib/util/poll";
+import { startDashboard, type DashboardServer } from "@/test/dashboard-server";
 
 export const BENCH_ENV: Record<string, string> = {
   DATA_DIR: ".data/bench-cluster",
@@ -26,26 +25,8 @@ export async function benchClusterDown(): Promise<void> {
   for (const p of await rt.list()) if (p.status === "running" || p.status === "paused") await rt.kill(p.id);
 }
 
-export async function startBenchServer(): Promise<ChildProcess> {
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", BENCH_ENV.PORT ?? "3401"], {
-    env: { ...process.env, ...BENCH_ENV },
-    stdio: "ignore",
-    detached: true,
-  });
-  const up = await pollUntil(async () => (await fetch(`${benchUrl}/api/cluster`)).ok, { timeoutMs: 60_000, intervalMs: 250 });
-  if (!up) throw new Error("bench dashboard server did not start (is the app built? npx next build)");
-  return child;
-}
-
-export function stopBenchServer(child: ChildProcess): void {
-  if (child.pid !== undefined) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // gone
-    }
-  }
-}
+export const startBenchServer = (): Promise<DashboardServer> =>
+  startDashboard({ port: Number(BENCH_ENV.PORT ?? "3401"), env: BENCH_ENV });
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

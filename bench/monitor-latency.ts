@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { ClusterSnapshot } from "@/lib/monitor/types";
 import { pollUntil } from "@/lib/util/poll";
-import { benchClusterDown, benchClusterUp, benchConfig, benchRuntime, benchUrl, median, startBenchServer, stopBenchServer } from "./monitor-harness";
+import { benchClusterDown, benchClusterUp, benchConfig, benchRuntime, benchUrl, median, startBenchServer } from "./monitor-harness";
 
 const run = promisify(execFile);
 const ROUNDS = 5;
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       await rt.start(victim);
     }
   } finally {
-    stopBenchServer(server);
+    await server.stop();
     await benchClusterDown();
   }
   console.log("\nmonitor latency (median of 5 kills)");

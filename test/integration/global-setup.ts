@@ -4,11 +4,11 @@
 import fs from "node:fs";
 import { parseConfig } from "@/lib/config";
 import { localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
-import type { ChildProcess } from "node:child_process";
 import { INTEGRATION_ENV } from "./env";
-import { startServer, stopServer } from "./server";
+import type { DashboardServer } from "../dashboard-server";
+import { startServer } from "./server";
 
-let server: ChildProcess | undefined;
+let server: DashboardServer | undefined;
 
 function testConfig() {
   return parseConfig({ ...process.env, ...INTEGRATION_ENV });
@@ -31,6 +31,6 @@ export async function setup(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  if (server) stopServer(server);
+  await server?.stop();
   await killAll();
 }
