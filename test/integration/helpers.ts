@@ -1,6 +1,10 @@
 // Shared helpers for the integration suite: the test cluster's runtime, and
 // real kafkajs producers/consumers against it (no stand-ins).
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import type { Kafka } from "kafkajs";
+import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
 import { parseConfig, type Config } from "@/lib/config";
 import { kafkaClient } from "@/lib/kafka/client";
 import { localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
@@ -65,4 +69,35 @@ export function busiestLeader(parts: PartitionView[]): number {
   const counts = new Map<number, number>();
   for (const p of parts) counts.set(p.leader, (counts.get(p.leader) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 1;
+}
+
+/** Every broker running and every replica of every StreamSocial topic back in sync. */
+export async function waitHealed(timeoutMs = 150_000): Promise<boolean> {
+  const runtime = testRuntime();
+  for (const p of await runtime.list()) {
+    if (p.status === "paused") await runtime.resume(p.id);
+    else if (p.status !== "running") await runtime.start(p.id);
+  }
+  const kafka = testKafka("it-heal");
+  const topics = STREAMSOCIAL_TOPICS.map((t) => t.name);
+  return pollUntil(async () => (await partitions(kafka, topics)).every((p) => p.isr.length === p.replicas.length && p.leader >= 0), {
+    timeoutMs,
+    intervalMs: 1000,
+  });
+}
+
+/**
+ * Moves every leader back to its preferred replica with Kafka's own
+ * LeaderElectionCommand. After an earlier test's restart, leadership is
+ * unbalanced and Kafka's auto-rebalance may move it at any moment; once every
+ * leader is preferred it has nothing left to move until a test breaks something.
+ */
+export async function electPreferredLeaders(): Promise<void> {
+  const cfg = testConfig();
+  await promisify(execFile)(
+    cfg.JAVA_BIN,
+    ["-Xmx128m", "-cp", `${path.join(cfg.kafkaHome, "libs")}/*`, "org.apache.kafka.tools.LeaderElectionCommand",
+      "--bootstrap-server", testRuntime().bootstrap.join(","), "--election-type", "PREFERRED", "--all-topic-partitions"],
+    { timeout: 60_000 },
+  );
 }

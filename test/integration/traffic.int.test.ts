@@ -7,22 +7,9 @@ import { TRAFFIC_GROUPS, TRAFFIC_SUBSCRIPTIONS, type TrafficGroup } from "@/lib/
 import { TrafficRunner } from "@/lib/traffic/runner";
 import { TrafficService } from "@/lib/traffic/service";
 import { pollUntil, sleep } from "@/lib/util/poll";
-import { busiestLeader, partitions, testKafka, testRuntime } from "./helpers";
+import { busiestLeader, partitions, testKafka, testRuntime, waitHealed } from "./helpers";
 
 const topics = STREAMSOCIAL_TOPICS.map((t) => t.name);
-
-async function waitHealed(timeoutMs = 150_000): Promise<boolean> {
-  const runtime = testRuntime();
-  for (const p of await runtime.list()) {
-    if (p.status === "paused") await runtime.resume(p.id);
-    else if (p.status !== "running") await runtime.start(p.id);
-  }
-  const kafka = testKafka("it-heal");
-  return pollUntil(async () => (await partitions(kafka, topics)).every((p) => p.isr.length === p.replicas.length && p.leader >= 0), {
-    timeoutMs,
-    intervalMs: 1000,
-  });
-}
 
 /** Committed-offset lag of a group over the category topics, read independently with the admin client. */
 async function committedLag(groupId: TrafficGroup): Promise<number> {
