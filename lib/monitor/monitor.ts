@@ -132,7 +132,7 @@ export class Monitor {
 
   async pollOnce(): Promise<ClusterSnapshot> {
     const t0 = Date.now();
-    const [observation] = await Promise.all([this.opts.source.observe(t0), this.refreshProcesses()]);
+    const [observation] = await Promise.all([this.track("kafka", this.opts.source.observe(t0)), this.track("runtime", this.refreshProcesses())]);
     const snapshot = this.derive(observation, Date.now() - t0, true);
     this.historyRing.push(historyPoint(snapshot));
     return snapshot;
@@ -146,7 +146,8 @@ export class Monitor {
         // even a bug there can only cost one late poll, never the live picture.
         await withTimeout(this.pollOnce(), Math.max(10_000, this.opts.pollIntervalMs * 5), "poll took too long");
       } catch (err) {
-        console.error("monitor: poll failed", err);
+        const waiting = [...this.pending].join(", ");
+        console.error(`monitor: poll failed${waiting ? ` (still waiting on ${waiting})` : ""}`, err);
       }
       const wait = Math.max(0, this.opts.pollIntervalMs - (Date.now() - t0));
       await new Promise<void>((resolve) => {
@@ -157,6 +158,18 @@ export class Monitor {
         };
       });
       this.wake = undefined;
+    }
+  }
+
+  /** Which parts of the current poll have not answered yet: named when the watchdog fires. */
+  private readonly pending = new Set<string>();
+
+  private async track<T>(part: string, work: Promise<T>): Promise<T> {
+    this.pending.add(part);
+    try {
+      return await work;
+    } finally {
+      this.pending.delete(part);
     }
   }
 
