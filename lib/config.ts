@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DOCKER_CLIENT_PORT_BASE } from "@/lib/runtime/docker-layout";
 
 const ROOT = path.resolve(/*turbopackIgnore: true*/ process.env.STREAMSOCIAL_ROOT ?? process.cwd());
 
@@ -49,7 +50,7 @@ export const configSchema = z.object({
   JAVA_BIN: z.string().min(1).default("java"),
   DOCKER_SOCKET: z.string().default("/var/run/docker.sock"),
   /** First client port of the compose cluster: node N on base+N-1, its JMX exporter on base+200+N-1. */
-  DOCKER_PORT_BASE: intIn(1024, 60_000).default(29092),
+  DOCKER_PORT_BASE: intIn(1024, 60_000).default(DOCKER_CLIENT_PORT_BASE),
   COMPOSE_PROJECT: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, "COMPOSE_PROJECT must be lower-case letters, digits, - or _")
