@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { ClusterSnapshot } from "@/lib/monitor/types";
+import type { ClusterSnapshot } from "@/lib/model/cluster";
 import { pollUntil } from "@/lib/util/poll";
 import { benchClusterDown, benchClusterUp, benchConfig, benchRuntime, benchUrl, median, startBenchServer } from "./monitor-harness";
 

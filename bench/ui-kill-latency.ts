@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import type { ClusterSnapshot } from "@/lib/monitor/types";
+import type { ClusterSnapshot } from "@/lib/model/cluster";
 import { pollUntil } from "@/lib/util/poll";
 import { killAll } from "@/e2e/cluster";
 import { E2E_BASE_URL } from "@/e2e/env";

@@ -2,7 +2,7 @@
 // server's teardown) left down are started again, then we wait for the monitor.
 // Screenshots and no-reload marks are shared by the local and the Docker runs.
 import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
-import type { ClusterSnapshot } from "@/lib/monitor/types";
+import type { ClusterSnapshot } from "@/lib/model/cluster";
 import { restoreAll } from "./cluster";
 
 export async function snapshotOf(request: APIRequestContext): Promise<ClusterSnapshot | null> {

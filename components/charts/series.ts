@@ -1,6 +1,6 @@
 // Shaping history points into chart rows. Pure, and bounded: a cluster with
 // thousands of topics or dozens of brokers still draws a handful of series.
-import type { HistoryPoint, TimelineEntry } from "@/lib/monitor/types";
+import type { HistoryPoint, TimelineEntry } from "@/lib/model/cluster";
 
 export type Row = { at: number } & Record<string, number | null>;
 

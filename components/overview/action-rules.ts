@@ -1,7 +1,7 @@
 // Which broker buttons make sense now, and if not, why. Pure, so the rules read
 // in one place: the runtime status decides, Kafka's view of the broker does not.
-import type { BrokerView, RuntimeInfo } from "@/lib/monitor/types";
-import type { BrokerAction } from "@/lib/runtime/types";
+import type { BrokerView, RuntimeInfo } from "@/lib/model/cluster";
+import type { BrokerAction } from "@/lib/model/runtime";
 
 export interface ActionButton {
   action: BrokerAction;

@@ -1,5 +1,5 @@
 "use client";
-import type { BrokerView, RuntimeInfo } from "@/lib/monitor/types";
+import type { BrokerView, RuntimeInfo } from "@/lib/model/cluster";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatBytesRate, formatInt } from "@/components/ui/format";

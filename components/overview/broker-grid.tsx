@@ -1,8 +1,8 @@
 "use client";
 // The broker cards and the one confirmation and token dialog they share.
 import { useState } from "react";
-import type { BrokerView, RuntimeInfo } from "@/lib/monitor/types";
-import type { BrokerAction } from "@/lib/runtime/types";
+import type { BrokerView, RuntimeInfo } from "@/lib/model/cluster";
+import type { BrokerAction } from "@/lib/model/runtime";
 import { useBrokerAction, type ActionTarget } from "@/lib/swr/use-broker-action";
 import { TokenDialog } from "@/components/auth/token-dialog";
 import { actionButtons, DESTRUCTIVE } from "./action-rules";

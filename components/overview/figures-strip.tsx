@@ -1,4 +1,4 @@
-import type { ClusterSnapshot } from "@/lib/monitor/types";
+import type { ClusterSnapshot } from "@/lib/model/cluster";
 import { formatInt, formatRate } from "@/components/ui/format";
 
 function Figure({ label, value, alert, testId }: { label: string; value: string; alert?: boolean; testId: string }) {

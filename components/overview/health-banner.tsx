@@ -1,5 +1,5 @@
 "use client";
-import type { ClusterHealth, ClusterSnapshot } from "@/lib/monitor/types";
+import type { ClusterHealth, ClusterSnapshot } from "@/lib/model/cluster";
 import { formatClock } from "@/components/ui/format";
 import { HEALTH_LOOK } from "./tones";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import type { HistoryPoint, TimelineEntry } from "@/lib/monitor/types";
+import type { HistoryPoint, TimelineEntry } from "@/lib/model/cluster";
 import { Chart } from "@/components/charts/chart";
 import { actionMarkers, downsample, perBrokerRows, perTopicRows, riskRows } from "@/components/charts/series";
 import { Card, CardTitle } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 "use client";
-import type { QuorumMember, QuorumState } from "@/lib/monitor/types";
+import type { QuorumMember, QuorumState } from "@/lib/model/cluster";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatAgo, formatInt } from "@/components/ui/format";

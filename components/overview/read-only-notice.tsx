@@ -1,4 +1,4 @@
-import type { RuntimeInfo } from "@/lib/monitor/types";
+import type { RuntimeInfo } from "@/lib/model/cluster";
 
 export function ReadOnlyNotice({ runtime }: { runtime: RuntimeInfo }) {
   const why =

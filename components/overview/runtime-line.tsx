@@ -1,6 +1,6 @@
 "use client";
 // The process side of a broker: status, pid or container, and for how long.
-import type { BrokerView, RuntimeInfo } from "@/lib/monitor/types";
+import type { BrokerView, RuntimeInfo } from "@/lib/model/cluster";
 import { formatDuration } from "@/components/ui/format";
 import { useNow } from "@/components/ui/use-now";
 

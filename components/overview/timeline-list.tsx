@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { TimelineEntry } from "@/lib/monitor/types";
+import type { TimelineEntry } from "@/lib/model/cluster";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";

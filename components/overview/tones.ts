@@ -1,5 +1,5 @@
-import type { BrokerState, ClusterHealth } from "@/lib/monitor/types";
-import type { TimelineEntry } from "@/lib/monitor/types";
+import type { BrokerState, ClusterHealth } from "@/lib/model/cluster";
+import type { TimelineEntry } from "@/lib/model/cluster";
 import type { Tone } from "@/components/ui/badge";
 
 export const STATE_TONE: Record<BrokerState, Tone> = {

@@ -1,4 +1,4 @@
-import type { ConsumerGroupLag } from "@/lib/monitor/types";
+import type { ConsumerGroupLag } from "@/lib/model/cluster";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatInt } from "@/components/ui/format";
 

@@ -1,6 +1,6 @@
 // A partition's trouble, and the order an operator wants to read them in: the
 // worst first, so a topic with thousands of partitions shows its problems at the top.
-import type { ConsumerGroupLag, PartitionState, TopicSummary } from "@/lib/monitor/types";
+import type { ConsumerGroupLag, PartitionState, TopicSummary } from "@/lib/model/cluster";
 
 export type PartitionStatus = "offline" | "under-min-isr" | "under-replicated" | "ok";
 

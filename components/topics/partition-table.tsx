@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { PartitionState } from "@/lib/monitor/types";
+import type { PartitionState } from "@/lib/model/cluster";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { rankPartitions, type PartitionStatus } from "./partition-order";

@@ -2,7 +2,7 @@
 // One topic, collapsed to a summary line unless it has trouble; its partition
 // table is only rendered when open (a topic can have thousands).
 import { useEffect, useState } from "react";
-import type { PartitionState, TopicSummary } from "@/lib/monitor/types";
+import type { PartitionState, TopicSummary } from "@/lib/model/cluster";
 import { Badge } from "@/components/ui/badge";
 import { formatInt, formatRate } from "@/components/ui/format";
 import { PartitionTable } from "./partition-table";

@@ -2,7 +2,7 @@
 // cluster: the failover story through the buttons, and the engine itself going
 // away mid-run (the brokers keep running under --live-restore; the controls must
 // go read-only with the reason, and come back by themselves).
-import type { ClusterSnapshot } from "@/lib/monitor/types";
+import type { ClusterSnapshot } from "@/lib/model/cluster";
 import { ownEngine, startEngine, stopOwnEngine } from "@/test/docker/scripts";
 import { expect, expectNoReload, markNoReload, snapshotOf, step, waitHealthy, withHealthyCluster } from "../fixtures";
 import { failoverStory } from "../stories/failover";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PartitionState } from "@/lib/monitor/types";
+import type { PartitionState } from "@/lib/model/cluster";
 import { busiestLeader, diffLeaders, ledBy, leadersOf, underReplicated } from "./leaders";
 
 const part = (topic: string, partition: number, leader: number, isr = [1, 2, 3]): PartitionState => ({

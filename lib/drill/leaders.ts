@@ -1,7 +1,7 @@
 // Pure reading of partition tables for the drill: who leads the drill topic,
 // which broker "auto" means, what moved between two samples, how many
 // partitions are under-replicated.
-import type { PartitionState } from "@/lib/monitor/types";
+import type { PartitionState } from "@/lib/model/cluster";
 import type { LeaderMove } from "./progress";
 
 /** partition → leader id (-1 when leaderless) for one topic. */

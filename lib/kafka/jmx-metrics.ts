@@ -1,6 +1,6 @@
 // Per-broker figures from Kafka's own JMX metrics, served by the Prometheus JMX
 // exporter agent on each broker (see lib/runtime/jmx-exporter-config.ts).
-import type { BrokerMetricsSample } from "@/lib/monitor/types";
+import type { BrokerMetricsSample } from "@/lib/model/cluster";
 
 const SERIES: Record<string, keyof BrokerMetricsSample> = {
   kafka_server_brokertopicmetrics_bytesinpersec_total: "bytesInTotal",

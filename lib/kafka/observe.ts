@@ -4,7 +4,7 @@
 // never takes the rest down with it.
 import { apiVersionsV3, describeQuorumV2, listOffsetsV9, metadataV12 } from "@platformatic/kafka";
 import type { Admin } from "kafkajs";
-import type { BrokerMetricsSample, ConsumerGroupLag, Observation, PartitionState, QuorumState } from "@/lib/monitor/types";
+import type { BrokerMetricsSample, ConsumerGroupLag, Observation, PartitionState, QuorumState } from "@/lib/model/cluster";
 import { withTimeout } from "@/lib/util/poll";
 import { kafkaClient } from "./client";
 import { scrapeBrokerMetrics } from "./jmx-metrics";

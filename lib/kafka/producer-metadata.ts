@@ -3,7 +3,7 @@
 // on demand, the active KRaft controller from DescribeQuorum. Cheap enough to
 // sample every 500 ms during a drill.
 import { describeQuorumV2, metadataV12 } from "@platformatic/kafka";
-import type { PartitionState } from "@/lib/monitor/types";
+import type { PartitionState } from "@/lib/model/cluster";
 import { answerEvenWithErrors, WirePool } from "./wire";
 
 export class LeadershipProbe {

@@ -1,8 +1,8 @@
 // Operator actions go on the same timeline as the transitions they cause, and
 // take their ids from the same counter.
-import type { BrokerAction, RuntimeStatus } from "@/lib/runtime/types";
+import type { BrokerAction, RuntimeStatus } from "@/lib/model/runtime";
 import type { TimelineState } from "./timeline";
-import type { TimelineEntry } from "./types";
+import type { TimelineEntry } from "@/lib/model/cluster";
 
 export type ActionOutcome = { ok: true; status: RuntimeStatus } | { ok: false; error: string };
 

@@ -1,8 +1,8 @@
 // A broker's state, as the lesson names it. The runtime is believed first: Kafka
 // keeps a killed broker registered until its session times out, but the process
 // table knows at once.
-import type { BrokerProcess } from "@/lib/runtime/types";
-import type { BrokerState } from "./types";
+import type { BrokerProcess } from "@/lib/model/runtime";
+import type { BrokerState } from "@/lib/model/cluster";
 import { plural } from "./words";
 
 export interface BrokerStateInput {

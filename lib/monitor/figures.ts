@@ -2,7 +2,7 @@
 // the cluster totals and the per-broker counts, because a real cluster has
 // thousands of partitions and this runs every poll.
 import { own } from "./own";
-import type { ClusterFigures, PartitionState, TopicSummary } from "./types";
+import type { ClusterFigures, PartitionState, TopicSummary } from "@/lib/model/cluster";
 
 /** Kafka's own default when a topic's min.insync.replicas was not observed. */
 export const DEFAULT_MIN_ISR = 1;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deriveHealth, describeBrokers, type HealthInput } from "./health";
 import type { QuorumHealth } from "./quorum";
 import { BOOTSTRAP, proc } from "./test-data";
-import type { BrokerState } from "./types";
+import type { BrokerState } from "@/lib/model/cluster";
 
 const running = (id: number, state: BrokerState = "RUNNING", withRuntime = true) => ({
   id,

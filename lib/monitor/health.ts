@@ -1,8 +1,8 @@
 // Cluster health and the one sentence the banner shows for it: what is wrong,
 // then which brokers are why.
-import type { BrokerProcess } from "@/lib/runtime/types";
+import type { BrokerProcess } from "@/lib/model/runtime";
 import { quorumLost, type QuorumHealth } from "./quorum";
-import type { BrokerState, ClusterHealth } from "./types";
+import type { BrokerState, ClusterHealth } from "@/lib/model/cluster";
 import { listIds, plural } from "./words";
 
 export interface HealthInput {

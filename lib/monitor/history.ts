@@ -1,6 +1,6 @@
 // The chart history: a fixed-size ring of points (and, reused, of timeline
 // entries), so memory stays flat however long the server runs.
-import type { ClusterSnapshot, HistoryPoint } from "./types";
+import type { ClusterSnapshot, HistoryPoint } from "@/lib/model/cluster";
 
 /** One hour at the default 1 Hz poll; the design asks for at least 15 minutes. */
 export const DEFAULT_HISTORY_CAPACITY = 3600;

@@ -1,7 +1,7 @@
 // Partition leader changes between two polls, and the one-line summary the
 // timeline shows: a failover moves hundreds of leaders at once, so only a few
 // are named.
-import type { PartitionState } from "./types";
+import type { PartitionState } from "@/lib/model/cluster";
 
 export interface LeaderMove {
   topic: string;

@@ -9,7 +9,7 @@ import { actionEntry } from "./action-entry";
 import { historyPoint, RingBuffer } from "./history";
 import { buildSnapshot, type PreviousPoll } from "./snapshot";
 import { detectTransitions, initialTimelineState, type TimelineState } from "./timeline";
-import type { ClusterSnapshot, HistoryPoint, Observation, PartitionState, RuntimeInfo, TimelineEntry } from "./types";
+import type { ClusterSnapshot, HistoryPoint, Observation, PartitionState, RuntimeInfo, TimelineEntry } from "@/lib/model/cluster";
 
 export interface ObservationSource {
   observe(now?: number): Promise<Observation>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { quorumHealth, quorumLost, VOTER_STALE_MS } from "./quorum";
 import { member, proc, quorum, T0 } from "./test-data";
-import type { BrokerProcess } from "@/lib/runtime/types";
+import type { BrokerProcess } from "@/lib/model/runtime";
 
 const runtimeOf = (list: BrokerProcess[]) => (id: number) => list.find((p) => p.id === id) ?? null;
 const none = () => null;

@@ -2,8 +2,8 @@
 // voters alive. Voters may be dedicated controllers that never register as
 // brokers, so liveness comes from the runtime when it knows, else from the
 // leader's own view (when each voter last fetched).
-import type { BrokerProcess } from "@/lib/runtime/types";
-import type { QuorumState } from "./types";
+import type { BrokerProcess } from "@/lib/model/runtime";
+import type { QuorumState } from "@/lib/model/cluster";
 
 /** A follower fetches every few hundred ms; this much silence means it is gone. */
 export const VOTER_STALE_MS = 10_000;

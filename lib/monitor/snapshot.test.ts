@@ -14,7 +14,7 @@ import {
   T0,
   withoutBroker,
 } from "./test-data";
-import type { ClusterSnapshot, Observation } from "./types";
+import type { ClusterSnapshot, Observation } from "@/lib/model/cluster";
 
 function snap(over: Partial<SnapshotInput> = {}): ClusterSnapshot {
   return buildSnapshot({

@@ -1,13 +1,13 @@
 // One poll's Observation plus the runtime's process table, turned into the
 // snapshot every page and API reads. Pure: the caller owns time, sequence and
 // the memory of brokers seen before.
-import type { BrokerProcess } from "@/lib/runtime/types";
+import type { BrokerProcess } from "@/lib/model/runtime";
 import { deriveBrokerState } from "./broker-state";
 import { clusterFigures, countsFor, summarisePartitions, withTopicRates } from "./figures";
 import { deriveHealth } from "./health";
 import { quorumHealth } from "./quorum";
 import { brokerRatesById, messageRates } from "./throughput";
-import type { BrokerView, ClusterSnapshot, Observation, RuntimeInfo } from "./types";
+import type { BrokerView, ClusterSnapshot, Observation, RuntimeInfo } from "@/lib/model/cluster";
 
 export interface PreviousPoll {
   snapshot: ClusterSnapshot;

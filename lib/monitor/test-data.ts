@@ -1,7 +1,7 @@
 // Builders of plain monitor data for the unit tests: a healthy 3-node demo
 // cluster by default, and a big foreign one for the performance checks.
-import type { BrokerProcess, RuntimeStatus } from "@/lib/runtime/types";
-import type { Observation, PartitionState, QuorumMember, QuorumState, RuntimeInfo } from "./types";
+import type { BrokerProcess, RuntimeStatus } from "@/lib/model/runtime";
+import type { Observation, PartitionState, QuorumMember, QuorumState, RuntimeInfo } from "@/lib/model/cluster";
 
 export const T0 = 1_700_000_000_000;
 export const BOOTSTRAP = ["127.0.0.1:19092", "127.0.0.1:29092", "127.0.0.1:39092"] as const;

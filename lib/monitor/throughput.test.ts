@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { brokerRates, brokerRatesById, messageRates } from "./throughput";
 import { T0 } from "./test-data";
-import type { BrokerMetricsSample } from "./types";
+import type { BrokerMetricsSample } from "@/lib/model/cluster";
 
 const sample = (at: number, highWatermarks: Record<string, Record<number, number>>) => ({ at, highWatermarks });
 

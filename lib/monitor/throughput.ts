@@ -3,7 +3,7 @@
 // 0 for that round rather than a negative rate; anything seen in only one
 // sample is skipped.
 import { own } from "./own";
-import type { BrokerMetricsSample, BrokerRates, Observation } from "./types";
+import type { BrokerMetricsSample, BrokerRates, Observation } from "@/lib/model/cluster";
 
 export type HighWatermarks = Observation["highWatermarks"];
 

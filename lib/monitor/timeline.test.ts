@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { BrokerProcess } from "@/lib/runtime/types";
+import type { BrokerProcess } from "@/lib/model/runtime";
 import { buildSnapshot } from "./snapshot";
 import { BOOTSTRAP, LOCAL_RUNTIME, observation, proc, procs, quorum, T0, withoutBroker } from "./test-data";
 import { detectTransitions, initialTimelineState, type TimelineState } from "./timeline";
-import type { ClusterSnapshot, Observation } from "./types";
+import type { ClusterSnapshot, Observation } from "@/lib/model/cluster";
 
 function snap(obs: Observation, processes: BrokerProcess[] = procs([1, 2, 3]), known: number[] = []): ClusterSnapshot {
   return buildSnapshot({

@@ -2,7 +2,7 @@
 // keeps the small TimelineState (next id, when URP rose, last controller) and
 // passes back the one returned.
 import { describeLeaderMoves, detectLeaderMoves } from "./leader-moves";
-import type { BrokerState, BrokerView, ClusterHealth, ClusterSnapshot, PartitionState, TimelineEntry } from "./types";
+import type { BrokerState, BrokerView, ClusterHealth, ClusterSnapshot, PartitionState, TimelineEntry } from "@/lib/model/cluster";
 import { formatDuration, listIds, plural } from "./words";
 
 export interface TimelineState {

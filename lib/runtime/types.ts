@@ -1,26 +1,10 @@
 // The control plane's contract. Both the local-process and the Docker runtime
 // implement it; the monitor, the API and the CLI only ever see these types.
 
-export const BROKER_ACTIONS = ["kill", "stop", "pause", "resume", "restart", "start"] as const;
-export type BrokerAction = (typeof BROKER_ACTIONS)[number];
+import type { BrokerAction, BrokerProcess, RuntimeKind } from "@/lib/model/runtime";
 
-/** What the process or container is doing, independent of what Kafka thinks of it. */
-export type RuntimeStatus = "running" | "paused" | "exited" | "missing";
-
-export interface BrokerProcess {
-  id: number;
-  status: RuntimeStatus;
-  /** Process id (local runtime). */
-  pid?: number;
-  /** Container id (Docker runtime). */
-  containerId?: string;
-  /** Epoch ms when the current status began, when known. */
-  since: number | null;
-  /** Human words on the status, e.g. an exit code or why it is missing. */
-  detail?: string;
-}
-
-export type RuntimeKind = "local" | "docker" | "none";
+export { BROKER_ACTIONS } from "@/lib/model/runtime";
+export type { BrokerAction, BrokerProcess, RuntimeKind, RuntimeStatus } from "@/lib/model/runtime";
 
 export type Availability = { ok: true } | { ok: false; reason: string };
 

@@ -2,7 +2,7 @@
 // /api/cluster while it does not, and the stream reopened in the background.
 // Nothing here ever throws at the page: a dead server only turns the state
 // "offline" and the last snapshot stays where it was.
-import type { ClusterSnapshot, TimelineEntry } from "@/lib/monitor/types";
+import type { ClusterSnapshot, TimelineEntry } from "@/lib/model/cluster";
 import { fetcher } from "./fetcher";
 
 /** live: SSE delivering; polling: SSE down, /api/cluster answering; offline: nothing answers. */

@@ -3,7 +3,7 @@
 // a request for the token (tokenAsk); once given it is kept in this browser and
 // the action is retried. The page itself updates from the live stream.
 import { useCallback, useState } from "react";
-import type { BrokerAction, BrokerProcess } from "@/lib/runtime/types";
+import type { BrokerAction, BrokerProcess } from "@/lib/model/runtime";
 import { FetchError, post } from "./fetcher";
 import { forgetToken, readToken, saveToken } from "./token";
 

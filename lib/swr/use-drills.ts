@@ -7,7 +7,7 @@ import useSWR from "swr";
 import type { DrillParamsInput } from "@/lib/drill/params";
 import type { DrillProgress, StoredDrillReport } from "@/lib/drill/progress";
 import type { DrillList } from "@/lib/drill/service";
-import type { ClusterSnapshot } from "@/lib/monitor/types";
+import type { ClusterSnapshot } from "@/lib/model/cluster";
 import { FetchError, fetcher, sendJson } from "./fetcher";
 
 export const DRILLS_KEY = "/api/drills";

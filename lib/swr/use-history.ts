@@ -3,7 +3,7 @@
 // per live snapshot (the same historyPoint() the server uses), trimmed to the window.
 import useSWR, { mutate } from "swr";
 import { historyPoint } from "@/lib/monitor/history";
-import type { ClusterSnapshot, HistoryPoint } from "@/lib/monitor/types";
+import type { ClusterSnapshot, HistoryPoint } from "@/lib/model/cluster";
 import { fetcher } from "./fetcher";
 
 export const HISTORY_MINUTES = 15;

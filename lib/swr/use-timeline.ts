@@ -2,7 +2,7 @@
 // The timeline: fetched once, then grown by the entries the live stream pushes
 // (appendTimelineEntry); a slow refresh covers gaps the stream may have left.
 import useSWR, { mutate } from "swr";
-import type { TimelineEntry } from "@/lib/monitor/types";
+import type { TimelineEntry } from "@/lib/model/cluster";
 import { fetcher } from "./fetcher";
 
 export const TIMELINE_KEY = "/api/timeline?limit=200";

@@ -4,7 +4,7 @@
 // partitions is kept to show greyed while Kafka does not answer.
 import { useRef } from "react";
 import useSWR from "swr";
-import type { ConsumerGroupLag, PartitionState, TopicSummary } from "@/lib/monitor/types";
+import type { ConsumerGroupLag, PartitionState, TopicSummary } from "@/lib/model/cluster";
 import { fetcher } from "./fetcher";
 
 export interface TopicsResponse {

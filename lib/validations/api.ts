@@ -1,6 +1,6 @@
 // Input schemas of the HTTP API. Route handlers parse with these and nothing else.
 import { z } from "zod";
-import { BROKER_ACTIONS } from "@/lib/runtime/types";
+import { BROKER_ACTIONS } from "@/lib/model/runtime";
 
 export const brokerActionParams = z.object({
   id: z

@@ -1,5 +1,5 @@
 // A tiny client for the dashboard's HTTP API, as the tests use it.
-import type { ClusterSnapshot, PartitionState, TimelineEntry } from "@/lib/monitor/types";
+import type { ClusterSnapshot, PartitionState, TimelineEntry } from "@/lib/model/cluster";
 import { pollUntil } from "@/lib/util/poll";
 import { baseUrl, TEST_TOKEN } from "./server";
 

@@ -1,6 +1,6 @@
 // The monitor through the dashboard's real HTTP API, against the real cluster.
 import { afterEach, describe, expect, it } from "vitest";
-import type { TimelineEntry } from "@/lib/monitor/types";
+import type { TimelineEntry } from "@/lib/model/cluster";
 import { act, brokerState, cluster, healthy, timeline, waitForCluster } from "./api-client";
 import { testRuntime } from "./helpers";
 import { baseUrl } from "./server";

@@ -1,8 +1,8 @@
-// The monitor's data model: what Kafka and the runtime were seen to say at one
+// The cluster data model: what Kafka and the runtime were seen to say at one
 // poll (Observation), and what the monitor derives from it (ClusterSnapshot,
 // history points, timeline entries). Plain data only, so every derivation is a
 // pure function tested with plain objects.
-import type { BrokerProcess, RuntimeKind } from "@/lib/runtime/types";
+import type { BrokerProcess, RuntimeKind } from "./runtime";
 
 export const BROKER_STATES = ["RUNNING", "STARTING", "RECOVERING", "SHUTDOWN", "UNRESPONSIVE"] as const;
 export type BrokerState = (typeof BROKER_STATES)[number];
