@@ -39,6 +39,12 @@ export const configSchema = z.object({
   POLL_INTERVAL_MS: intIn(200, 60_000).default(1000),
   /** Timeout of each admin call; must stay well under the poll interval. */
   ADMIN_TIMEOUT_MS: intIn(100, 30_000).default(800),
+  /** The canary writes one record per partition of CANARY_TOPIC each poll. auto: on for clusters we run, off for RUNTIME=none. */
+  CANARY: z.enum(["auto", "on", "off"]).default("auto"),
+  CANARY_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,249}$/, "CANARY_TOPIC must be a Kafka topic name (letters, digits, . _ -)")
+    .default("streamsocial_canary"),
   DASHBOARD_TOKEN: z.string().min(8, "DASHBOARD_TOKEN must be at least 8 characters").optional(),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: intIn(1, 65_535).default(3000),
@@ -80,6 +86,8 @@ export function parseConfig(env: Record<string, string | undefined>, root = ROOT
     KAFKA_BROKERS: blankToUndefined(env.KAFKA_BROKERS),
     POLL_INTERVAL_MS: blankToUndefined(env.POLL_INTERVAL_MS),
     ADMIN_TIMEOUT_MS: blankToUndefined(env.ADMIN_TIMEOUT_MS),
+    CANARY: blankToUndefined(env.CANARY),
+    CANARY_TOPIC: blankToUndefined(env.CANARY_TOPIC),
     DASHBOARD_TOKEN: blankToUndefined(env.DASHBOARD_TOKEN),
     HOST: blankToUndefined(env.HOST),
     PORT: blankToUndefined(env.PORT),
@@ -107,6 +115,12 @@ export function parseConfig(env: Record<string, string | undefined>, root = ROOT
   const dataDir = path.resolve(root, c.DATA_DIR ?? ".data");
   const kafkaCacheDir = path.resolve(root, c.KAFKA_CACHE_DIR ?? ".kafka-cache");
   return { ...c, dataDir, kafkaCacheDir, kafkaHome: path.join(kafkaCacheDir, c.KAFKA_VERSION) };
+}
+
+/** The canary topic when the canary is on for this configuration, else null. */
+export function canaryTopic(c: Pick<Config, "CANARY" | "CANARY_TOPIC" | "RUNTIME">): string | null {
+  const on = c.CANARY === "on" || (c.CANARY === "auto" && c.RUNTIME !== "none");
+  return on ? c.CANARY_TOPIC : null;
 }
 
 let cached: Config | undefined;

@@ -78,6 +78,7 @@ DOCKER_PORT_BASE="${DOCKER_PORT_BASE:-29092}"
   || die 2 "DOCKER_PORT_BASE must be a port number from 1024 to 60000 (got '$DOCKER_PORT_BASE')"
 for _n in 1 2 3; do
   export "STREAMSOCIAL_CLIENT_PORT_$_n=$((DOCKER_PORT_BASE + _n - 1))"
+  export "STREAMSOCIAL_CONTROLLER_PORT_$_n=$((DOCKER_PORT_BASE + 100 + _n - 1))"
   export "STREAMSOCIAL_METRICS_PORT_$_n=$((DOCKER_PORT_BASE + 200 + _n - 1))"
 done
 unset _n

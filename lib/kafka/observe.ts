@@ -1,13 +1,21 @@
-// One poll of the cluster: metadata, KRaft quorum, high watermarks, broker
-// liveness, consumer-group offsets, per-broker JMX figures. Every call is bounded
-// by the timeout; any part that fails leaves its field empty (or last known) and
-// never takes the rest down with it.
-import { apiVersionsV3, describeQuorumV2, listOffsetsV9, metadataV12 } from "@platformatic/kafka";
+// One poll of the cluster: metadata, KRaft quorum (asked of each voter), high
+// watermarks, each broker's own liveness probe, the canary write, consumer-group
+// offsets, per-broker JMX figures. Each kind of request has connections of its
+// own (Kafka answers one request per connection at a time, so sharing would let
+// a slow kind of request starve another), every call is bounded by the timeout,
+// and any part that fails leaves its field empty (or last known) without taking
+// the rest down with it.
+import { listOffsetsV9 } from "@platformatic/kafka";
 import type { Admin } from "kafkajs";
-import type { BrokerMetricsSample, ConsumerGroupLag, Observation, PartitionState, QuorumState } from "@/lib/model/cluster";
+import type { BrokerMetricsSample, CanaryObservation, ConsumerGroupLag, Observation, PartitionState } from "@/lib/model/cluster";
 import { withTimeout } from "@/lib/util/poll";
+import { CanaryWriter } from "./canary";
 import { kafkaClient } from "./client";
 import { scrapeBrokerMetrics } from "./jmx-metrics";
+import { errorText, LivenessProber } from "./liveness";
+import { firstAnswer, metadataFrom, type Metadata } from "./metadata";
+import { QuorumProber } from "./quorum-probe";
+import { ensureCanaryTopic } from "./topics";
 import { answerEvenWithErrors, WirePool } from "./wire";
 
 export interface ObserverOptions {
@@ -15,153 +23,129 @@ export interface ObserverOptions {
   timeoutMs: number;
   /** JMX exporter URL per broker id, when the runtime knows them. */
   metricsEndpoints?: Readonly<Record<number, string>>;
+  /** KRaft controller endpoint per voter id, when the runtime knows them. */
+  controllerEndpoints?: Readonly<Record<number, string>>;
   /** Cap on consumer groups examined per poll (a real cluster can have thousands). */
   maxGroups?: number;
-}
-
-interface Metadata {
-  brokers: { id: number; host: string; port: number }[];
-  partitions: PartitionState[];
+  /** The canary topic to write each poll; null/undefined = no canary. */
+  canaryTopic?: string | null;
 }
 
 const CONFIG_TTL_MS = 30_000;
+const SESSION_TTL_MS = 300_000;
+const CANARY_CREATE_RETRY_MS = 30_000;
 const toNum = (v: bigint) => Number(v);
+const CLIENT_ID = "streamsocial-monitor";
 
 export class KafkaObserver {
-  private readonly pool: WirePool;
+  private readonly data: WirePool;
+  private readonly liveness: LivenessProber;
+  private readonly quorumProber: QuorumProber;
+  private readonly canary: CanaryWriter | null;
   private preferred: string | undefined;
+  /** Every broker address learned from metadata: asked when the bootstrap addresses fail. */
+  private readonly known = new Map<number, string>();
   private admin: Admin | undefined;
   private adminReady: Promise<void> | undefined;
   private minIsr: { at: number; byTopic: Record<string, number>; fallback: number } = { at: 0, byTopic: {}, fallback: 1 };
+  private session: { at: number; ms: number | null } = { at: 0, ms: null };
   private lastGroups: ConsumerGroupLag[] = [];
+  private canaryCreateAt = 0;
 
   constructor(private readonly opts: ObserverOptions) {
-    this.pool = new WirePool("streamsocial-monitor", opts.timeoutMs);
+    this.data = new WirePool(CLIENT_ID, opts.timeoutMs);
+    this.liveness = new LivenessProber(CLIENT_ID, opts.timeoutMs);
+    this.quorumProber = new QuorumProber(CLIENT_ID, opts.timeoutMs, opts.controllerEndpoints);
+    this.canary = opts.canaryTopic ? new CanaryWriter(CLIENT_ID, opts.canaryTopic, opts.timeoutMs) : null;
   }
 
   async observe(now = Date.now()): Promise<Observation> {
-    let md: { address: string; metadata: Metadata };
+    let md: { address: string; value: Metadata };
     try {
-      md = await this.metadata();
+      md = await firstAnswer(this.candidates(), (a) => metadataFrom(this.data, a));
     } catch (err) {
-      return emptyObservation(now, `no broker answers on ${this.opts.bootstrap.join(",")}: ${message(err)}`);
+      // Nothing answered metadata: each known broker's probe and the voters still say why.
+      const [liveness, quorum] = await Promise.all([this.liveness.probeAll(this.known), this.quorumProber.probe(null, now)]);
+      return {
+        ...emptyObservation(now, `no broker answers on ${this.candidates().join(",")}: ${errorText(err)}`),
+        liveness,
+        voterViews: quorum.views,
+        quorumVia: quorum.via,
+        sessionTimeoutMs: this.session.ms,
+      };
     }
-    const { address, metadata } = md;
-    const addressOf = new Map(metadata.brokers.map((b) => [b.id, `${b.host}:${b.port}`]));
-    const [quorum, highWatermarks, responsive, minIsr, metrics] = await Promise.all([
-      this.quorum(address).catch(() => null),
-      this.highWatermarks(metadata.partitions, addressOf),
-      this.responsive(addressOf),
+    const { address, value: metadata } = md;
+    this.preferred = address;
+    for (const b of metadata.brokers) this.known.set(b.id, `${b.host}:${b.port}`);
+    // Group offsets are fetched beside the rest (a dead coordinator costs one timeout, not two in a row).
+    const groupOffsets = this.groupOffsets();
+    const [quorum, highWatermarks, liveness, minIsr, metrics, canary] = await Promise.all([
+      this.quorumProber.probe(address, now),
+      this.highWatermarks(metadata.partitions),
+      this.liveness.probeAll(this.known),
       this.minIsrByTopic(metadata.partitions),
       this.metrics(),
+      this.canaryRound(metadata, now),
+      this.sessionTimeout(metadata.brokers.map((b) => b.id)),
     ]);
-    const groups = await this.groups(highWatermarks);
+    const groups = withLag(await groupOffsets, highWatermarks) ?? this.lastGroups;
+    this.lastGroups = groups;
     return {
       at: now,
       reachable: true,
       registered: metadata.brokers,
-      responsive,
+      responsive: Object.entries(liveness).flatMap(([id, p]) => (p.ok ? [Number(id)] : [])).sort((a, b) => a - b),
       partitions: metadata.partitions,
       minIsr,
-      quorum,
+      quorum: quorum.quorum,
       highWatermarks,
       groups,
       metrics,
+      liveness,
+      voterViews: quorum.views,
+      quorumVia: quorum.via,
+      sessionTimeoutMs: this.session.ms,
+      answeredBy: address,
+      canary,
     };
   }
 
   close(): void {
-    this.pool.close();
-    const admin = this.admin;
-    this.admin = undefined;
-    this.adminReady = undefined;
-    admin?.disconnect().catch(() => {});
+    this.data.close();
+    this.liveness.close();
+    this.quorumProber.close();
+    this.canary?.close();
+    this.resetAdmin();
   }
 
-  /** Asks the last broker that answered first, then every other one at once. */
-  private async metadata(): Promise<{ address: string; metadata: Metadata }> {
-    const ask = async (address: string) => ({ address, metadata: await this.metadataFrom(address) });
-    if (this.preferred) {
-      try {
-        return await ask(this.preferred);
-      } catch {
-        // fall through to the others
-      }
-    }
-    const others = this.opts.bootstrap.filter((a) => a !== this.preferred);
-    const first = await Promise.any(others.map(ask)).catch((e: AggregateError) => {
-      throw e.errors[0] ?? e;
-    });
-    this.preferred = first.address;
-    return first;
-  }
-
-  private async metadataFrom(address: string): Promise<Metadata> {
-    const res = await this.pool.request(address, (c) => answerEvenWithErrors(metadataV12.api.async(c, null, false, false)));
-    const partitions: PartitionState[] = [];
-    for (const t of res.topics) {
-      if (!t.name) continue;
-      for (const p of t.partitions) {
-        partitions.push({
-          topic: t.name,
-          partition: p.partitionIndex,
-          leader: p.leaderId,
-          replicas: p.replicaNodes,
-          isr: p.isrNodes,
-          offlineReplicas: p.offlineReplicas,
-        });
-      }
-    }
-    partitions.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
-    return { brokers: res.brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port })).sort((a, b) => a.id - b.id), partitions };
-  }
-
-  private async quorum(address: string): Promise<QuorumState | null> {
-    const res = await this.pool.request(address, (c) =>
-      describeQuorumV2.api.async(c, [{ topicName: "__cluster_metadata", partitions: [{ partitionIndex: 0 }] }]),
-    );
-    const p = res.topics[0]?.partitions[0];
-    if (!p || p.errorCode !== 0) return null;
-    const leo = toNum(p.currentVoters.find((v) => v.replicaId === p.leaderId)?.logEndOffset ?? p.highWatermark);
-    const member = (v: (typeof p.currentVoters)[number]) => ({
-      id: v.replicaId,
-      logEndOffset: toNum(v.logEndOffset),
-      lag: Math.max(0, leo - toNum(v.logEndOffset)),
-      lastFetchTimestamp: v.lastFetchTimestamp >= 0n ? toNum(v.lastFetchTimestamp) : null,
-      lastCaughtUpTimestamp: v.lastCaughtUpTimestamp >= 0n ? toNum(v.lastCaughtUpTimestamp) : null,
-    });
-    return {
-      leaderId: p.leaderId,
-      leaderEpoch: p.leaderEpoch,
-      highWatermark: toNum(p.highWatermark),
-      voters: p.currentVoters.map(member),
-      observers: p.observers.map(member),
-    };
+  /** The last broker that answered, then the configured bootstrap, then every broker learned since. */
+  private candidates(): string[] {
+    const all = [this.preferred, ...this.opts.bootstrap, ...this.known.values()].filter((a): a is string => a !== undefined);
+    return [...new Set(all)];
   }
 
   /** ListOffsets(latest) goes to each partition's leader; one request per leader. */
-  private async highWatermarks(
-    partitions: PartitionState[],
-    addressOf: Map<number, string>,
-  ): Promise<Record<string, Record<number, number>>> {
+  private async highWatermarks(partitions: PartitionState[]): Promise<Record<string, Record<number, number>>> {
     const byLeader = new Map<number, Map<string, number[]>>();
     for (const p of partitions) {
       if (p.leader < 0) continue;
-      const topics = byLeader.get(p.leader) ?? new Map<string, number[]>();
-      topics.set(p.topic, [...(topics.get(p.topic) ?? []), p.partition]);
-      byLeader.set(p.leader, topics);
+      let topics = byLeader.get(p.leader);
+      if (!topics) byLeader.set(p.leader, (topics = new Map()));
+      let list = topics.get(p.topic);
+      if (!list) topics.set(p.topic, (list = []));
+      list.push(p.partition);
     }
     const out: Record<string, Record<number, number>> = {};
     await Promise.all(
       [...byLeader].map(async ([leader, topics]) => {
-        const address = addressOf.get(leader);
+        const address = this.known.get(leader);
         if (!address) return;
         const request = [...topics].map(([name, ps]) => ({
           name,
           partitions: ps.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp: -1n })),
         }));
         try {
-          const res = await this.pool.request(address, (c) => answerEvenWithErrors(listOffsetsV9.api.async(c, -1, 0, request)));
+          const res = await this.data.request(address, (c) => answerEvenWithErrors(listOffsetsV9.api.async(c, -1, 0, request)));
           for (const t of res.topics) {
             for (const p of t.partitions) {
               if (p.errorCode !== 0 || p.offset < 0n) continue;
@@ -176,24 +160,21 @@ export class KafkaObserver {
     return out;
   }
 
-  /** Brokers that answer an ApiVersions request in time (a frozen JVM accepts TCP but never answers). */
-  private async responsive(addressOf: Map<number, string>): Promise<number[]> {
-    const ids = await Promise.all(
-      [...addressOf].map(async ([id, address]) => {
-        try {
-          await this.pool.request(address, (c) => apiVersionsV3.api.async(c, "streamsocial-monitor", "1.0"));
-          return id;
-        } catch {
-          return undefined;
-        }
-      }),
-    );
-    return ids.filter((id): id is number => id !== undefined).sort((a, b) => a - b);
+  private async canaryRound(metadata: Metadata, now: number): Promise<CanaryObservation | null> {
+    if (!this.canary) return null;
+    const result = await this.canary.round(metadata.partitions, this.known, now);
+    if (result.writes.length === 0 && now - this.canaryCreateAt > CANARY_CREATE_RETRY_MS && metadata.brokers.length > 0) {
+      // Created in the background: a slow CreateTopics must not hold up the poll.
+      this.canaryCreateAt = now;
+      ensureCanaryTopic([...this.known.values()], this.canary.topic, metadata.brokers.map((b) => b.id)).catch(() => {});
+    }
+    return result;
   }
 
   private async kafkaAdmin(): Promise<Admin> {
     if (!this.admin) {
-      const admin = kafkaClient({ bootstrap: this.opts.bootstrap, clientId: "streamsocial-monitor", timeoutMs: this.opts.timeoutMs, retries: 0 }).admin();
+      const bootstrap = this.candidates();
+      const admin = kafkaClient({ bootstrap, clientId: CLIENT_ID, timeoutMs: this.opts.timeoutMs, retries: 0 }).admin();
       this.admin = admin;
       this.adminReady = admin.connect();
     }
@@ -237,39 +218,45 @@ export class KafkaObserver {
     return Object.fromEntries(topics.map((t) => [t, this.minIsr.byTopic[t] ?? this.minIsr.fallback]));
   }
 
-  private async groups(highWatermarks: Record<string, Record<number, number>>): Promise<ConsumerGroupLag[]> {
+  /** broker.session.timeout.ms from the cluster's own config (how long Kafka waits before fencing a silent broker). */
+  private async sessionTimeout(brokerIds: number[]): Promise<void> {
+    const now = Date.now();
+    const id = brokerIds[0];
+    if (id === undefined || (this.session.ms !== null && now - this.session.at < SESSION_TTL_MS)) return;
+    try {
+      const admin = await this.kafkaAdmin();
+      const res = await withTimeout(
+        admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 4, name: String(id), configNames: ["broker.session.timeout.ms"] }] }),
+        this.opts.timeoutMs,
+        "describeConfigs timed out",
+      );
+      const v = Number(res.resources[0]?.configEntries.find((e) => e.configName === "broker.session.timeout.ms")?.configValue);
+      if (Number.isInteger(v) && v > 0) this.session = { at: now, ms: v };
+    } catch {
+      this.resetAdmin();
+    }
+  }
+
+  /** Groups, their state and committed offsets; null when the admin calls failed (the last known are kept). */
+  private async groupOffsets(): Promise<GroupOffsets[] | null> {
     try {
       const admin = await this.kafkaAdmin();
       const budget = this.opts.timeoutMs;
       const { groups } = await withTimeout(admin.listGroups(), budget, "listGroups timed out");
       const ids = groups.map((g) => g.groupId).sort().slice(0, this.opts.maxGroups ?? 50);
-      if (ids.length === 0) return (this.lastGroups = []);
+      if (ids.length === 0) return [];
       const described = await withTimeout(admin.describeGroups(ids), budget, "describeGroups timed out");
       const offsets = await Promise.all(
         ids.map((groupId) => withTimeout(admin.fetchOffsets({ groupId }), budget, "fetchOffsets timed out").catch(() => [])),
       );
-      this.lastGroups = ids.map((groupId, i) => {
+      return ids.map((groupId, i) => {
         const d = described.groups.find((g) => g.groupId === groupId);
-        const topics = (offsets[i] ?? []).map((t) => ({
-          topic: t.topic,
-          lag: t.partitions.reduce((sum, p) => {
-            const committed = Number(p.offset);
-            const hw = highWatermarks[t.topic]?.[p.partition];
-            return committed >= 0 && hw !== undefined ? sum + Math.max(0, hw - committed) : sum;
-          }, 0),
-        }));
-        return {
-          groupId,
-          state: d?.state ?? "Unknown",
-          members: d?.members.length ?? 0,
-          totalLag: topics.reduce((s, t) => s + t.lag, 0),
-          topics,
-        };
+        return { groupId, state: d?.state ?? "Unknown", members: d?.members.length ?? 0, offsets: offsets[i] ?? [] };
       });
     } catch {
       this.resetAdmin();
+      return null;
     }
-    return this.lastGroups;
   }
 
   private async metrics(): Promise<Record<number, BrokerMetricsSample>> {
@@ -281,10 +268,47 @@ export class KafkaObserver {
   }
 }
 
-function emptyObservation(at: number, error: string): Observation {
-  return { at, reachable: false, error, registered: [], responsive: [], partitions: [], minIsr: {}, quorum: null, highWatermarks: {}, groups: [], metrics: {} };
+interface GroupOffsets {
+  groupId: string;
+  state: string;
+  members: number;
+  offsets: { topic: string; partitions: { partition: number; offset: string }[] }[];
 }
 
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** Lag = high watermark minus committed offset, per topic; null passes through (nothing fetched). */
+function withLag(groups: GroupOffsets[] | null, highWatermarks: Record<string, Record<number, number>>): ConsumerGroupLag[] | null {
+  if (!groups) return null;
+  return groups.map((g) => {
+    const topics = g.offsets.map((t) => ({
+      topic: t.topic,
+      lag: t.partitions.reduce((sum, p) => {
+        const committed = Number(p.offset);
+        const hw = highWatermarks[t.topic]?.[p.partition];
+        return committed >= 0 && hw !== undefined ? sum + Math.max(0, hw - committed) : sum;
+      }, 0),
+    }));
+    return { groupId: g.groupId, state: g.state, members: g.members, totalLag: topics.reduce((s, t) => s + t.lag, 0), topics };
+  });
+}
+
+export function emptyObservation(at: number, error: string): Observation {
+  return {
+    at,
+    reachable: false,
+    error,
+    registered: [],
+    responsive: [],
+    partitions: [],
+    minIsr: {},
+    quorum: null,
+    highWatermarks: {},
+    groups: [],
+    metrics: {},
+    liveness: {},
+    voterViews: [],
+    quorumVia: "brokers",
+    sessionTimeoutMs: null,
+    answeredBy: null,
+    canary: null,
+  };
 }

@@ -60,3 +60,36 @@ export async function truncateTopic(bootstrap: readonly string[], topic: string)
     await admin.disconnect();
   }
 }
+
+/**
+ * The canary topic: one partition per broker, partition i led (first replica) by
+ * the i-th broker, RF 3 (or fewer brokers), min ISR 2, an hour of retention.
+ * Idempotent; a broker set that grew later keeps the partitions it has.
+ */
+export async function ensureCanaryTopic(bootstrap: readonly string[], topic: string, brokerIds: readonly number[]): Promise<boolean> {
+  const ids = [...brokerIds].sort((a, b) => a - b);
+  if (ids.length === 0) return false;
+  const rf = Math.min(3, ids.length);
+  const admin = kafkaClient({ bootstrap, clientId: "streamsocial-canary-setup", timeoutMs: 5000, retries: 1 }).admin();
+  await admin.connect();
+  try {
+    if ((await admin.listTopics()).includes(topic)) return false;
+    return await admin.createTopics({
+      waitForLeaders: false,
+      timeout: 10_000,
+      topics: [
+        {
+          topic,
+          replicaAssignment: ids.map((_, i) => ({ partition: i, replicas: Array.from({ length: rf }, (_, k) => ids[(i + k) % ids.length] as number) })),
+          configEntries: [
+            { name: "min.insync.replicas", value: String(Math.min(2, rf)) },
+            { name: "retention.ms", value: "3600000" },
+            { name: "segment.ms", value: "600000" },
+          ],
+        },
+      ],
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -81,6 +81,62 @@ export interface Observation {
   groups: ConsumerGroupLag[];
   /** JMX exporter samples per broker id; absent when the exporter is not reachable. */
   metrics: Record<number, BrokerMetricsSample>;
+  /** Each broker's own liveness probe (ApiVersions on a connection of its own), by id. */
+  liveness: Record<number, LivenessProbe>;
+  /** What each KRaft voter said when asked directly (or through brokers when no controller endpoint is known). */
+  voterViews: VoterView[];
+  /** How the quorum was asked: "controllers" directly (KIP-919), or forwarded "brokers". */
+  quorumVia: "controllers" | "brokers";
+  /** broker.session.timeout.ms read from the cluster's own config; null until read. */
+  sessionTimeoutMs: number | null;
+  /** The address whose metadata answer this is; null when nothing answered. */
+  answeredBy: string | null;
+  /** Canary writes of this poll; null when the canary is off. */
+  canary: CanaryObservation | null;
+}
+
+export interface LivenessProbe {
+  ok: boolean;
+  /** Round trip of the probe; null when it failed. */
+  ms: number | null;
+  /** "timeout" (accepted, no answer: frozen or overloaded), "refused" (nothing listening), "error". */
+  failure?: "timeout" | "refused" | "error";
+  error?: string;
+}
+
+export interface VoterView {
+  id: number;
+  /** The controller endpoint asked; null when it was asked through a broker. */
+  endpoint: string | null;
+  answered: boolean;
+  /** Epoch ms of this voter's last answer to us, this poll or before. */
+  lastAnsweredAt: number | null;
+  /** The active controller this voter believes in: -1 none, null when it did not answer. */
+  leaderId: number | null;
+  /** It answered DescribeQuorum as the leader itself: the only proof of an active controller. */
+  confirmedLeader: boolean;
+  error?: string;
+}
+
+export interface CanaryWrite {
+  partition: number;
+  /** The broker this partition is meant to be led by (first replica). */
+  broker: number;
+  /** The leader the write was sent to; -1 when the partition had no leader. */
+  leader: number;
+  ok: boolean;
+  produceMs: number | null;
+  /** Send → the record read back from the leader. */
+  endToEndMs: number | null;
+  error?: string;
+}
+
+export interface CanaryObservation {
+  topic: string;
+  at: number;
+  /** Empty with an error when the topic is missing or could not be written at all. */
+  writes: CanaryWrite[];
+  error?: string;
 }
 
 export interface BrokerView {
@@ -99,6 +155,14 @@ export interface BrokerView {
   /** Partitions it replicates but is missing from the ISR of. */
   outOfSyncCount: number;
   rates: BrokerRates | null;
+  /** Consecutive polls its own liveness probe failed (0 when it answered). */
+  probeFailures: number;
+  /** Last liveness round trip in ms. */
+  probeMs: number | null;
+  /** Known down or frozen (runtime or its own probe): its replicas leave the effective ISR. */
+  effectivelyDown: boolean;
+  /** Since when it is known down (its process's status time, else the first poll that saw it). */
+  downSince: number | null;
 }
 
 export interface TopicSummary {
@@ -116,11 +180,68 @@ export interface ClusterFigures {
   brokers: number;
   topics: number;
   partitions: number;
+  /** Effective figures (Kafka's ISR minus replicas on brokers known down): what health is judged on. */
   underReplicated: number;
   underMinIsr: number;
   offline: number;
+  /** Led by a broker known down while an in-sync replica waits to take over (writes stall until Kafka elects). */
+  leaderDown: number;
   messagesInPerSec: number | null;
   leadersPerBroker: Record<number, number>;
+}
+
+/** The same figures as Kafka's own metadata states them (lags reality; frozen without a controller). */
+export interface KafkaViewFigures {
+  underReplicated: number;
+  underMinIsr: number;
+  offline: number;
+}
+
+/** Where Kafka's view and the effective view part, in words, with why and until when. */
+export interface ViewDifference {
+  brokerId: number;
+  /** ISRs that still list the broker. */
+  isrCount: number;
+  /** Partitions it still leads in Kafka's metadata. */
+  leaderCount: number;
+  /** Still registered (unfenced) in Kafka's metadata. */
+  registered: boolean;
+  /** When Kafka should fence it (last heartbeat + session timeout); null when unknown or not expected. */
+  fenceExpectedAt: number | null;
+  message: string;
+}
+
+export type QuorumStatus = "ok" | "electing" | "lost";
+
+export interface QuorumVerdict {
+  status: QuorumStatus;
+  /** Confirmed active controller; null when none answered as leader. */
+  activeControllerId: number | null;
+  voters: number;
+  alive: number;
+  majority: number;
+  /** Voters judged dead (runtime or no answer), ascending. */
+  down: number[];
+  /** Since when no voter has confirmed leadership; null while one does. */
+  noLeaderSince: number | null;
+  reason: string;
+  views: VoterView[];
+  via: "controllers" | "brokers";
+}
+
+export interface CanaryPartitionState extends CanaryWrite {
+  /** Consecutive polls this partition's canary write failed. */
+  failStreak: number;
+  /** A failure Kafka is expected to clear by itself (a broker down, not yet fenced, or an election under way). */
+  explained: boolean;
+}
+
+export interface CanaryState {
+  topic: string;
+  at: number;
+  status: "ok" | "stalled" | "failing" | "unknown";
+  reason: string;
+  partitions: CanaryPartitionState[];
 }
 
 export interface RuntimeInfo {
@@ -139,9 +260,18 @@ export interface ClusterSnapshot {
   runtime: RuntimeInfo;
   controllerId: number | null;
   quorum: QuorumState | null;
+  quorumVerdict: QuorumVerdict;
   brokers: BrokerView[];
   topics: TopicSummary[];
   figures: ClusterFigures;
+  kafkaView: KafkaViewFigures;
+  /** Non-empty when Kafka's metadata says more is in sync than is (brokers down, not yet fenced). */
+  viewDifferences: ViewDifference[];
+  /** Kafka's metadata cannot change without an active controller: since when it is frozen. */
+  metadataFrozenSince: number | null;
+  canary: CanaryState | null;
+  sessionTimeoutMs: number | null;
+  answeredBy: string | null;
   groups: ConsumerGroupLag[];
   /** Poll duration in ms (how long the observation took). */
   pollMs: number;
@@ -159,6 +289,10 @@ export interface HistoryPoint {
   bytesInPerSec: Record<number, number>;
   bytesOutPerSec: Record<number, number>;
   totalLag: number;
+  /** Canary produce latency per broker (its own partition); absent when the write failed. */
+  canaryMs: Record<number, number>;
+  /** Brokers whose canary write failed at this point. */
+  canaryFailed: number[];
 }
 
 export type TimelineKind =

@@ -44,7 +44,7 @@ describe("deriveBrokerState with a runtime", () => {
   });
 
   it("is UNRESPONSIVE when running and registered but not answering", () => {
-    expect(derive({ responsive: false })).toEqual({ state: "UNRESPONSIVE", reason: "registered, not answering" });
+    expect(derive({ responsive: false })).toEqual({ state: "UNRESPONSIVE", reason: "registered, not answering (probe failed)" });
   });
 
   it("is RECOVERING when registered but out of some ISR", () => {

@@ -10,8 +10,10 @@ export interface BrokerStateInput {
   runtime: BrokerProcess | null;
   /** Present (registered, unfenced) in cluster metadata. */
   registered: boolean;
-  /** Answered a direct request this poll. */
+  /** Answered its own liveness probe this poll. */
   responsive: boolean;
+  /** How its probe failed, when it did: "refused" (nothing listening) or "timeout" (accepted, no answer). */
+  probeError?: "timeout" | "refused" | "error";
   /** Partitions it replicates but is missing from the ISR of. */
   outOfSyncCount: number;
   /** False when no broker answered the metadata request: then "not registered" proves nothing. */
@@ -58,7 +60,10 @@ export function deriveBrokerState(input: BrokerStateInput): DerivedBrokerState {
 }
 
 function fromKafka(input: BrokerStateInput): DerivedBrokerState {
-  if (!input.responsive) return { state: "UNRESPONSIVE", reason: "registered, not answering" };
+  if (!input.responsive) {
+    const how = input.probeError === "refused" ? "connection refused" : input.probeError === "timeout" ? "no answer to its own probe" : "probe failed";
+    return { state: "UNRESPONSIVE", reason: `registered, not answering (${how})` };
+  }
   if (input.outOfSyncCount > 0) {
     return { state: "RECOVERING", reason: `out of ISR on ${plural(input.outOfSyncCount, "partition")}` };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { PartitionState } from "@/lib/model/cluster";
 import {
   clusterFigures,
   countsFor,
@@ -7,6 +8,7 @@ import {
   isUnderMinIsr,
   isUnderReplicated,
   leadersPerBroker,
+  effectiveIsr,
   summarisePartitions,
   withTopicRates,
 } from "./figures";
@@ -56,7 +58,8 @@ describe("summarisePartitions", () => {
         messagesInPerSec: null,
       },
     ]);
-    expect(s.totals).toEqual({ partitions: 4, underReplicated: 2, underMinIsr: 1, offline: 1 });
+    expect(s.totals).toEqual({ partitions: 4, underReplicated: 2, underMinIsr: 1, offline: 1, leaderDown: 0 });
+    expect(s.kafka).toEqual({ underReplicated: 2, underMinIsr: 1, offline: 1 });
   });
 
   it("counts leaders, replicas and out-of-sync replicas per broker", () => {
@@ -82,7 +85,7 @@ describe("summarisePartitions", () => {
   it("handles no partitions at all", () => {
     const r = summarisePartitions([], {});
     expect(r.topics).toEqual([]);
-    expect(r.totals).toEqual({ partitions: 0, underReplicated: 0, underMinIsr: 0, offline: 0 });
+    expect(r.totals).toEqual({ partitions: 0, underReplicated: 0, underMinIsr: 0, offline: 0, leaderDown: 0 });
   });
 });
 
@@ -101,9 +104,26 @@ describe("cluster figures", () => {
       underReplicated: 1,
       underMinIsr: 1,
       offline: 1,
+      leaderDown: 0,
       messagesInPerSec: 12.5,
       leadersPerBroker: { 1: 1, 2: 0 },
     });
+  });
+
+  it("derives the effective view: ISRs without brokers known down, a dead leader a stall while an in-sync replica waits", () => {
+    const parts = [part("t", 0, 2, [2, 1, 3]), part("t", 1, 1, [1, 2, 3]), part("t", 2, 2, [2, 3, 1], [2])];
+    const s = summarisePartitions(parts, { t: 2 }, { down: new Set([2]), canElect: true });
+    // Kafka's metadata still says all is well but for t-2.
+    expect(s.kafka).toEqual({ underReplicated: 1, underMinIsr: 1, offline: 0 });
+    // t-0: leader 2 dead, 1 and 3 in sync → waiting for a leader; t-2: only 2 was in sync → offline now.
+    expect(s.totals).toEqual({ partitions: 3, underReplicated: 3, underMinIsr: 1, offline: 1, leaderDown: 1 });
+    expect(effectiveIsr(parts[0] as PartitionState, new Set([2]))).toEqual([1, 3]);
+  });
+
+  it("counts a dead leader as offline when no controller can elect a new one", () => {
+    const parts = [part("t", 0, 2, [2, 1, 3]), part("t", 1, 1, [1, 2, 3])];
+    const s = summarisePartitions(parts, { t: 2 }, { down: new Set([2, 3]), canElect: false });
+    expect(s.totals).toMatchObject({ offline: 1, leaderDown: 0, underMinIsr: 2, underReplicated: 2 });
   });
 
   it("merges topic rates and leaves topics without one null", () => {

@@ -1,8 +1,12 @@
 // Partition-level figures. One pass over the partitions feeds the topic table,
 // the cluster totals and the per-broker counts, because a real cluster has
-// thousands of partitions and this runs every poll.
+// thousands of partitions and this runs every poll. Two views come out of it:
+// Kafka's (its metadata as stated) and the effective one (each ISR minus the
+// replicas on brokers known down or frozen), which is what health is judged on:
+// Kafka keeps a dead broker in every ISR until it fences it, and never changes
+// an ISR at all while there is no active controller.
 import { own } from "./own";
-import type { ClusterFigures, PartitionState, TopicSummary } from "@/lib/model/cluster";
+import type { ClusterFigures, KafkaViewFigures, PartitionState, TopicSummary } from "@/lib/model/cluster";
 
 /** Kafka's own default when a topic's min.insync.replicas was not observed. */
 export const DEFAULT_MIN_ISR = 1;
@@ -19,13 +23,27 @@ export interface PartitionTotals {
   underReplicated: number;
   underMinIsr: number;
   offline: number;
+  leaderDown: number;
 }
+
+/** What the effective view needs to know beyond the metadata. */
+export interface EffectiveContext {
+  /** Brokers known down or frozen (runtime, own liveness probe). */
+  down: ReadonlySet<number>;
+  /** False when no controller can elect a new leader (quorum lost): a dead leader then means offline. */
+  canElect: boolean;
+}
+
+const NOTHING_DOWN: EffectiveContext = { down: new Set(), canElect: true };
 
 export interface PartitionSummary {
   /** Sorted by topic name; messagesInPerSec is null until rates are merged. */
   topics: TopicSummary[];
   perBroker: Map<number, BrokerCounts>;
+  /** Effective totals. */
   totals: PartitionTotals;
+  /** Kafka's own view of the same partitions. */
+  kafka: KafkaViewFigures;
 }
 
 export function isOffline(p: PartitionState): boolean {
@@ -44,13 +62,21 @@ export function minIsrOf(minIsr: Readonly<Record<string, number>>, topic: string
   return own(minIsr, topic) ?? DEFAULT_MIN_ISR;
 }
 
+/** The ISR without replicas on brokers known down. */
+export function effectiveIsr(p: PartitionState, down: ReadonlySet<number>): number[] {
+  return down.size === 0 ? p.isr : p.isr.filter((r) => !down.has(r));
+}
+
 export function summarisePartitions(
   partitions: readonly PartitionState[],
   minIsr: Readonly<Record<string, number>>,
+  ctx: EffectiveContext = NOTHING_DOWN,
 ): PartitionSummary {
   const topics = new Map<string, TopicSummary>();
   const perBroker = new Map<number, BrokerCounts>();
-  const totals: PartitionTotals = { partitions: 0, underReplicated: 0, underMinIsr: 0, offline: 0 };
+  const totals: PartitionTotals = { partitions: 0, underReplicated: 0, underMinIsr: 0, offline: 0, leaderDown: 0 };
+  const kafka: KafkaViewFigures = { underReplicated: 0, underMinIsr: 0, offline: 0 };
+  const { down, canElect } = ctx;
   const countsOf = (id: number): BrokerCounts => {
     let c = perBroker.get(id);
     if (!c) {
@@ -78,14 +104,21 @@ export function summarisePartitions(
     t.partitions++;
     // During a reassignment the replica list is temporarily longer; the widest is the honest RF.
     if (p.replicas.length > t.replicationFactor) t.replicationFactor = p.replicas.length;
-    const offline = isOffline(p);
-    const urp = isUnderReplicated(p);
-    const underMin = isUnderMinIsr(p, t.minIsr);
-    if (offline) t.offline++;
-    if (urp) t.underReplicated++;
-    if (underMin) t.underMinIsr++;
+    if (isOffline(p)) kafka.offline++;
+    if (isUnderReplicated(p)) kafka.underReplicated++;
+    if (isUnderMinIsr(p, t.minIsr)) kafka.underMinIsr++;
 
-    if (!offline) countsOf(p.leader).leaders++;
+    const isr = effectiveIsr(p, down);
+    const leaderGone = p.leader >= 0 && down.has(p.leader);
+    // A dead leader with a live in-sync replica is a stall until Kafka elects; with none
+    // (or no controller to elect) the partition is offline now, whatever the metadata says.
+    const offline = isOffline(p) || (leaderGone && (isr.length === 0 || !canElect));
+    if (offline) t.offline++;
+    else if (leaderGone) totals.leaderDown++;
+    if (isr.length < p.replicas.length) t.underReplicated++;
+    if (isr.length < t.minIsr) t.underMinIsr++;
+
+    if (!isOffline(p)) countsOf(p.leader).leaders++;
     // ISRs are tiny (RF), so includes() beats building a Set per partition.
     for (const r of p.replicas) {
       const c = countsOf(r);
@@ -101,7 +134,7 @@ export function summarisePartitions(
     totals.underMinIsr += t.underMinIsr;
     totals.offline += t.offline;
   }
-  return { topics: list, perBroker, totals };
+  return { topics: list, perBroker, totals, kafka };
 }
 
 export function countsFor(perBroker: ReadonlyMap<number, BrokerCounts>, id: number): BrokerCounts {

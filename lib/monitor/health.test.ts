@@ -1,26 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { deriveHealth, describeBrokers, type HealthInput } from "./health";
-import type { QuorumHealth } from "./quorum";
 import { BOOTSTRAP, proc } from "./test-data";
-import type { BrokerState } from "@/lib/model/cluster";
+import type { BrokerState, CanaryPartitionState } from "@/lib/model/cluster";
 
 const running = (id: number, state: BrokerState = "RUNNING", withRuntime = true) => ({
   id,
   state,
   runtime: withRuntime ? proc(id) : null,
 });
-const goodQuorum: QuorumHealth = { hasLeader: true, voters: 3, alive: 3, majority: 2, down: [] };
+const goodQuorum = { status: "ok" as const, reason: "controller 1 active, 3 of 3 voters alive" };
+const noFigures = { partitions: 12, offline: 0, underMinIsr: 0, underReplicated: 0, leaderDown: 0 };
+type Figures = HealthInput["figures"];
 const base: HealthInput = {
   reachable: true,
   bootstrap: BOOTSTRAP,
-  partitions: 12,
-  offline: 0,
-  underMinIsr: 0,
-  underReplicated: 0,
+  figures: noFigures,
   quorum: goodQuorum,
+  canary: null,
   brokers: [running(1), running(2), running(3)],
 };
-const health = (over: Partial<HealthInput>) => deriveHealth({ ...base, ...over });
+const health = (over: Partial<Omit<HealthInput, "figures">> & Partial<Figures>) => {
+  const { partitions, offline, underMinIsr, underReplicated, leaderDown, ...rest } = over;
+  const figures = { ...noFigures, ...Object.fromEntries(Object.entries({ partitions, offline, underMinIsr, underReplicated, leaderDown }).filter(([, v]) => v !== undefined)) };
+  return deriveHealth({ ...base, ...rest, figures });
+};
+const write = (over: Partial<CanaryPartitionState>): CanaryPartitionState => ({
+  partition: 0, broker: 1, leader: 1, ok: false, produceMs: null, endToEndMs: null, error: "REQUEST_TIMED_OUT", failStreak: 2, explained: false, ...over,
+});
 
 describe("deriveHealth", () => {
   it("is HEALTHY with every broker RUNNING and nothing under-replicated", () => {
@@ -79,7 +85,7 @@ describe("deriveHealth", () => {
       underReplicated: 3,
       brokers: [running(1), running(2, "SHUTDOWN"), running(3, "SHUTDOWN")],
     });
-    expect(r).toEqual({ health: "CRITICAL", reason: "3 partitions offline (no leader): brokers 2, 3 are down" });
+    expect(r).toEqual({ health: "CRITICAL", reason: "3 partitions offline (no live leader): brokers 2, 3 are down" });
   });
 
   it("is CRITICAL with partitions under min ISR", () => {
@@ -87,20 +93,36 @@ describe("deriveHealth", () => {
     expect(r).toEqual({ health: "CRITICAL", reason: "1 partition under min ISR (acks=all writes fail)" });
   });
 
-  it("is CRITICAL when the quorum lost its majority", () => {
-    const lost: QuorumHealth = { hasLeader: true, voters: 3, alive: 1, majority: 2, down: [2, 3] };
+  it("is CRITICAL when the quorum is lost, whatever the partition figures say", () => {
+    const lost = { status: "lost" as const, reason: "KRaft quorum lost: 1 of 3 controllers alive, 2 needed" };
     const r = health({ quorum: lost, brokers: [running(1), running(2, "SHUTDOWN"), running(3, "SHUTDOWN")] });
-    expect(r.health).toBe("CRITICAL");
-    expect(r.reason).toBe("KRaft quorum lost (1 of 3 controllers alive, 2 needed): brokers 2, 3 are down");
+    expect(r).toEqual({ health: "CRITICAL", reason: "KRaft quorum lost: 1 of 3 controllers alive, 2 needed: brokers 2, 3 are down" });
   });
 
-  it("is CRITICAL when the quorum has no leader", () => {
-    const r = health({ quorum: { ...goodQuorum, hasLeader: false } });
-    expect(r).toEqual({ health: "CRITICAL", reason: "KRaft quorum has no leader" });
+  it("is DEGRADED, not CRITICAL, while a controller election is under way", () => {
+    const electing = { status: "electing" as const, reason: "no active controller for 1.2 s: electing one (2 of 3 voters alive)" };
+    const r = health({ quorum: electing, brokers: [running(1, "UNRESPONSIVE"), running(2), running(3)] });
+    expect(r.health).toBe("DEGRADED");
+    expect(r.reason).toMatch(/^no active controller for 1\.2 s: electing one/);
   });
 
-  it("does not judge an unknown quorum", () => {
-    expect(health({ quorum: null }).health).toBe("HEALTHY");
+  it("is CRITICAL when canary writes keep failing with nothing to explain it, whatever metadata claims", () => {
+    const canary = { status: "failing" as const, reason: "canary writes failing (broker 1's partition): REQUEST_TIMED_OUT", partitions: [write({})] };
+    expect(health({ canary })).toEqual({ health: "CRITICAL", reason: "canary writes failing (broker 1's partition): REQUEST_TIMED_OUT" });
+  });
+
+  it("says writes are stalled (DEGRADED) between a hard kill and Kafka's fencing", () => {
+    const canary = { status: "stalled" as const, reason: "writes stalled until Kafka fences broker 2 (3 canary partitions not acknowledged)", partitions: [write({ explained: true })] };
+    const r = health({ canary, underReplicated: 24, leaderDown: 8, brokers: [running(1), running(2, "SHUTDOWN"), running(3)] });
+    expect(r).toEqual({
+      health: "DEGRADED",
+      reason: "24 partitions under-replicated, 8 partitions waiting for a new leader, writes stalled until Kafka fences broker 2 (3 canary partitions not acknowledged): broker 2 is down",
+    });
+  });
+
+  it("does not turn one unexplained canary failure into a health change", () => {
+    const canary = { status: "stalled" as const, reason: "1 canary write failed once (REQUEST_TIMED_OUT); watching", partitions: [write({ failStreak: 1 })] };
+    expect(health({ canary }).health).toBe("HEALTHY");
   });
 
   it("lists every critical problem in one sentence", () => {
@@ -108,12 +130,12 @@ describe("deriveHealth", () => {
       offline: 2,
       underMinIsr: 5,
       underReplicated: 7,
-      quorum: { ...goodQuorum, hasLeader: false },
+      quorum: { status: "lost", reason: "KRaft quorum lost: 1 of 3 controllers alive, 2 needed" },
       brokers: [running(1, "SHUTDOWN"), running(2, "SHUTDOWN"), running(3)],
     });
     expect(r.reason).toBe(
-      "2 partitions offline (no leader), 5 partitions under min ISR (acks=all writes fail), " +
-        "KRaft quorum has no leader: brokers 1, 2 are down",
+      "2 partitions offline (no live leader), 5 partitions under min ISR (acks=all writes fail), " +
+        "KRaft quorum lost: 1 of 3 controllers alive, 2 needed: brokers 1, 2 are down",
     );
   });
 });

@@ -1,20 +1,19 @@
 // Cluster health and the one sentence the banner shows for it: what is wrong,
-// then which brokers are why.
+// then which brokers are why. Judged on the effective view (Kafka's ISRs minus
+// brokers known down), the quorum verdict and the canary's measured writes, so
+// a lagging or frozen metadata view can never make a broken cluster look fine.
 import type { BrokerProcess } from "@/lib/model/runtime";
-import { quorumLost, type QuorumHealth } from "./quorum";
-import type { BrokerState, ClusterHealth } from "@/lib/model/cluster";
+import type { BrokerState, CanaryState, ClusterFigures, ClusterHealth, QuorumVerdict } from "@/lib/model/cluster";
 import { listIds, plural } from "./words";
 
 export interface HealthInput {
   reachable: boolean;
   error?: string | null;
   bootstrap: readonly string[];
-  partitions: number;
-  offline: number;
-  underMinIsr: number;
-  underReplicated: number;
-  /** Null when the quorum could not be described: then it is not judged. */
-  quorum: QuorumHealth | null;
+  /** Effective figures. */
+  figures: Pick<ClusterFigures, "partitions" | "offline" | "underMinIsr" | "underReplicated" | "leaderDown">;
+  quorum: Pick<QuorumVerdict, "status" | "reason">;
+  canary: Pick<CanaryState, "status" | "reason" | "partitions"> | null;
   brokers: readonly { id: number; state: BrokerState; runtime: BrokerProcess | null }[];
 }
 
@@ -40,34 +39,31 @@ export function deriveHealth(input: HealthInput): DerivedHealth {
     return { health: "UNREACHABLE", reason: `no broker answers on ${listBootstrap(input.bootstrap)}${detail}` };
   }
 
+  const f = input.figures;
   const cause = describeBrokers(notRunning);
   const critical: string[] = [];
-  if (input.offline > 0) critical.push(`${plural(input.offline, "partition")} offline (no leader)`);
-  if (input.underMinIsr > 0) {
-    critical.push(`${plural(input.underMinIsr, "partition")} under min ISR (acks=all writes fail)`);
-  }
-  if (input.quorum && quorumLost(input.quorum)) critical.push(describeQuorum(input.quorum));
+  if (f.offline > 0) critical.push(`${plural(f.offline, "partition")} offline (no live leader)`);
+  if (f.underMinIsr > 0) critical.push(`${plural(f.underMinIsr, "partition")} under min ISR (acks=all writes fail)`);
+  if (input.quorum.status === "lost") critical.push(input.quorum.reason);
+  if (input.canary?.status === "failing") critical.push(input.canary.reason);
   if (critical.length > 0) return { health: "CRITICAL", reason: because(critical.join(", "), cause) };
 
-  if (input.underReplicated > 0) {
-    const what = `${plural(input.underReplicated, "partition")} under-replicated`;
-    return { health: "DEGRADED", reason: because(what, cause) };
-  }
+  const degraded: string[] = [];
+  if (f.underReplicated > 0) degraded.push(`${plural(f.underReplicated, "partition")} under-replicated`);
+  if (f.leaderDown > 0) degraded.push(`${plural(f.leaderDown, "partition")} waiting for a new leader`);
+  if (input.quorum.status === "electing") degraded.push(input.quorum.reason);
+  if (input.canary?.status === "stalled" && input.canary.partitions.some((p) => p.explained)) degraded.push(input.canary.reason);
+  if (degraded.length > 0) return { health: "DEGRADED", reason: because(degraded.join(", "), cause) };
   if (cause) return { health: "DEGRADED", reason: cause };
 
   return {
     health: "HEALTHY",
-    reason: `${plural(input.brokers.length, "broker")} running, ${plural(input.partitions, "partition")} in sync`,
+    reason: `${plural(input.brokers.length, "broker")} running, ${plural(f.partitions, "partition")} in sync`,
   };
 }
 
 function because(what: string, cause: string): string {
   return cause ? `${what}: ${cause}` : what;
-}
-
-function describeQuorum(q: QuorumHealth): string {
-  if (!q.hasLeader) return "KRaft quorum has no leader";
-  return `KRaft quorum lost (${q.alive} of ${q.voters} controllers alive, ${q.majority} needed)`;
 }
 
 /** "broker 2 is down", "brokers 2, 3 are down, broker 4 is starting". */

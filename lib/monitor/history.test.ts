@@ -86,6 +86,8 @@ describe("historyPoint", () => {
       bytesInPerSec: { 2: 500 },
       bytesOutPerSec: { 2: 900 },
       totalLag: 12,
+      canaryMs: {},
+      canaryFailed: [],
     });
     expect(historyPoint(first)).toMatchObject({ messagesInPerSec: null, perTopic: {}, bytesInPerSec: {} });
   });

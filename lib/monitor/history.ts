@@ -81,5 +81,17 @@ export function historyPoint(snapshot: ClusterSnapshot): HistoryPoint {
     bytesInPerSec,
     bytesOutPerSec,
     totalLag: snapshot.groups.reduce((sum, g) => sum + g.totalLag, 0),
+    ...canaryFigures(snapshot),
   };
+}
+
+/** Canary produce latency per broker (the partition it is meant to lead), and which brokers' writes failed. */
+function canaryFigures(snapshot: ClusterSnapshot): Pick<HistoryPoint, "canaryMs" | "canaryFailed"> {
+  const canaryMs: Record<number, number> = {};
+  const canaryFailed: number[] = [];
+  for (const p of snapshot.canary?.partitions ?? []) {
+    if (p.ok && p.produceMs !== null) canaryMs[p.broker] = p.produceMs;
+    else if (!p.ok) canaryFailed.push(p.broker);
+  }
+  return { canaryMs, canaryFailed };
 }

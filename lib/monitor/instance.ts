@@ -1,5 +1,5 @@
 // The one Monitor of this server process (see processSingleton for why).
-import { config } from "@/lib/config";
+import { canaryTopic, config } from "@/lib/config";
 import { KafkaObserver } from "@/lib/kafka/observe";
 import { selectRuntime } from "@/lib/runtime/select";
 import { processSingleton } from "@/lib/util/process-singleton";
@@ -14,7 +14,14 @@ export function getMonitor(): Promise<Monitor> {
       runtime,
       bootstrap,
       pollIntervalMs: cfg.POLL_INTERVAL_MS,
-      source: new KafkaObserver({ bootstrap, timeoutMs: cfg.ADMIN_TIMEOUT_MS, metricsEndpoints: runtime.metricsEndpoints }),
+      source: new KafkaObserver({
+        bootstrap,
+        timeoutMs: cfg.ADMIN_TIMEOUT_MS,
+        metricsEndpoints: runtime.metricsEndpoints,
+        // A foreign cluster (KAFKA_BROKERS set) is not the runtime's: its controllers are learned, not assumed.
+        controllerEndpoints: cfg.KAFKA_BROKERS ? undefined : runtime.controllerEndpoints,
+        canaryTopic: canaryTopic(cfg),
+      }),
     });
     monitor.start();
     return monitor;

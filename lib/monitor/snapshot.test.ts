@@ -12,8 +12,7 @@ import {
   procs,
   quorum,
   T0,
-  withoutBroker,
-} from "./test-data";
+  withoutBroker, liveness, probeRefused, probeTimeout, voterViews } from "./test-data";
 import type { ClusterSnapshot, Observation } from "@/lib/model/cluster";
 
 function snap(over: Partial<SnapshotInput> = {}): ClusterSnapshot {
@@ -50,8 +49,22 @@ describe("buildSnapshot on the demo cluster", () => {
   it("shows a killed broker SHUTDOWN at once, before Kafka notices", () => {
     const s = snap({ processes: [proc(1), proc(2, "exited"), proc(3)] });
     expect(broker(s, 2)).toMatchObject({ state: "SHUTDOWN", reason: "process exited", registered: true });
+    // The effective view drops broker 2 from every ISR at once; Kafka's view still lists it.
     expect(s.health).toBe("DEGRADED");
-    expect(s.healthReason).toBe("broker 2 is down");
+    expect(s.healthReason).toBe("12 partitions under-replicated, 4 partitions waiting for a new leader: broker 2 is down");
+    expect(s.kafkaView).toEqual({ underReplicated: 0, underMinIsr: 0, offline: 0 });
+    expect(s.figures).toMatchObject({ underReplicated: 12, underMinIsr: 0, offline: 0, leaderDown: 4 });
+    expect(s.viewDifferences).toEqual([
+      {
+        brokerId: 2,
+        isrCount: 12,
+        leaderCount: 4,
+        registered: true,
+        fenceExpectedAt: T0 - 60_000 + 6000,
+        message:
+          "Kafka still lists broker 2 in 12 ISRs, as leader of 4 partitions, as registered; it will be fenced about 6.0 s after its last heartbeat (broker.session.timeout.ms)",
+      },
+    ]);
   });
 
   it("reports under-replicated partitions once the dead broker left the ISRs, keeping its address", () => {
@@ -75,7 +88,7 @@ describe("buildSnapshot on the demo cluster", () => {
     expect(s.health).toBe("CRITICAL");
     expect(s.figures.underMinIsr).toBe(12);
     expect(s.healthReason).toBe(
-      "12 partitions under min ISR (acks=all writes fail), KRaft quorum lost (1 of 3 controllers alive, 2 needed): " +
+      "12 partitions under min ISR (acks=all writes fail), KRaft quorum lost: 1 of 3 controllers alive, 2 needed: " +
         "brokers 2, 3 are down",
     );
   });
@@ -114,19 +127,28 @@ describe("buildSnapshot on the demo cluster", () => {
     const s = snap({ observation: obs });
     expect(s.health).toBe("CRITICAL");
     expect(s.figures.offline).toBe(1);
-    expect(s.healthReason).toMatch(/^1 partition offline \(no leader\), 1 partition under min ISR/);
+    expect(s.healthReason).toMatch(/^1 partition offline \(no live leader\), 1 partition under min ISR/);
   });
 
   it("marks a paused broker UNRESPONSIVE", () => {
     const s = snap({ processes: [proc(1), proc(2), proc(3, "paused")] });
     expect(broker(s, 3)).toMatchObject({ state: "UNRESPONSIVE", reason: "frozen (paused)" });
     expect(s.health).toBe("DEGRADED");
-    expect(s.healthReason).toBe("broker 3 is not answering");
+    expect(s.healthReason).toBe("12 partitions under-replicated, 4 partitions waiting for a new leader: broker 3 is not answering");
   });
 
-  it("marks a registered broker that does not answer UNRESPONSIVE", () => {
-    const s = snap({ observation: observation({ responsive: [1, 3] }) });
-    expect(broker(s, 2)).toMatchObject({ state: "UNRESPONSIVE", reason: "registered, not answering" });
+  it("marks a registered broker whose own probe is refused UNRESPONSIVE at once", () => {
+    const s = snap({ observation: observation({ liveness: { ...liveness([1, 3]), 2: probeRefused } }) });
+    expect(broker(s, 2)).toMatchObject({ state: "UNRESPONSIVE", reason: "registered, not answering (connection refused)", effectivelyDown: true });
+  });
+
+  it("forgives one unanswered probe, not two in a row", () => {
+    const obs = observation({ liveness: { ...liveness([1, 3]), 2: probeTimeout } });
+    const once = snap({ observation: obs });
+    expect(broker(once, 2)).toMatchObject({ state: "RUNNING", probeFailures: 1, effectivelyDown: false });
+    const twice = snap({ prev: { snapshot: once, observation: obs }, observation: { ...obs, at: T0 + 1000 } });
+    expect(broker(twice, 2)).toMatchObject({ state: "UNRESPONSIVE", reason: "registered, not answering (no answer to its own probe)", probeFailures: 2 });
+    expect(broker(twice, 1)?.state).toBe("RUNNING");
   });
 
   it("marks a restarted broker STARTING, then RECOVERING while it catches up", () => {
@@ -151,13 +173,18 @@ describe("buildSnapshot broker list", () => {
     expect(broker(s, 10)?.isVoter).toBe(true);
   });
 
-  it("takes the controller only from the quorum", () => {
-    expect(snap({ observation: observation({ quorum: quorum(3, [1, 2, 3]) }) }).controllerId).toBe(3);
-    expect(snap({ observation: observation({ quorum: null }) }).controllerId).toBeNull();
-    const leaderless = snap({ observation: observation({ quorum: quorum(-1, [1, 2, 3]) }) });
+  it("takes the controller only from a voter that confirmed its leadership", () => {
+    const ids = [1, 2, 3];
+    expect(snap({ observation: observation({ quorum: quorum(3, ids), voterViews: voterViews(3, ids) }) }).controllerId).toBe(3);
+    const unconfirmed = voterViews(-1, ids).map((v) => ({ ...v, leaderId: 2 }));
+    const leaderless = snap({ observation: observation({ quorum: null, voterViews: unconfirmed }) });
     expect(leaderless.controllerId).toBeNull();
     expect(leaderless.brokers.some((b) => b.isController)).toBe(false);
-    expect(leaderless.health).toBe("CRITICAL");
+    expect(leaderless.health).toBe("DEGRADED");
+    expect(leaderless.metadataFrozenSince).toBe(T0);
+    const later = snap({ prev: { snapshot: leaderless, observation: observation() }, observation: observation({ at: T0 + 6000, quorum: null, voterViews: unconfirmed }) });
+    expect(later.health).toBe("CRITICAL");
+    expect(later.healthReason).toBe("no active controller for 6.0 s (3 of 3 voters alive)");
   });
 
   it("judges brokers by Kafka alone without a runtime", () => {

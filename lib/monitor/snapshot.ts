@@ -2,12 +2,15 @@
 // snapshot every page and API reads. Pure: the caller owns time, sequence and
 // the memory of brokers seen before.
 import type { BrokerProcess } from "@/lib/model/runtime";
+import type { BrokerView, ClusterSnapshot, Observation, RuntimeInfo } from "@/lib/model/cluster";
 import { deriveBrokerState } from "./broker-state";
+import { canaryState } from "./canary";
 import { clusterFigures, countsFor, summarisePartitions, withTopicRates } from "./figures";
 import { deriveHealth } from "./health";
-import { quorumHealth } from "./quorum";
+import { probeFailures, probeAnswered } from "./liveness";
+import { quorumVerdict } from "./quorum";
 import { brokerRatesById, messageRates } from "./throughput";
-import type { BrokerView, ClusterSnapshot, Observation, RuntimeInfo } from "@/lib/model/cluster";
+import { viewDifferences } from "./view-differences";
 
 export interface PreviousPoll {
   snapshot: ClusterSnapshot;
@@ -29,24 +32,30 @@ export interface SnapshotInput {
 
 export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
   const { observation: obs, prev } = input;
-  const summary = summarisePartitions(obs.partitions, obs.minIsr);
+  // Kafka's view first: per-broker counts (leaders, ISR membership) are what Kafka states.
+  const kafkaSummary = summarisePartitions(obs.partitions, obs.minIsr);
 
   const registered = new Map(obs.registered.map((b) => [b.id, b]));
-  const responsive = new Set(obs.responsive);
   const processes = new Map((input.processes ?? []).map((p) => [p.id, p]));
   const earlier = new Map((prev?.snapshot.brokers ?? []).map((b) => [b.id, b]));
-  const voters = new Set((obs.quorum?.voters ?? []).map((v) => v.id));
-  const controllerId = obs.quorum && obs.quorum.leaderId >= 0 ? obs.quorum.leaderId : null;
+  const voters = new Set([...(obs.quorum?.voters ?? []).map((v) => v.id), ...obs.voterViews.map((v) => v.id)]);
 
   const ids = new Set<number>([...registered.keys(), ...processes.keys(), ...voters, ...earlier.keys()]);
   for (const id of input.knownBrokerIds) ids.add(id);
   // Replicas name brokers that may be neither registered nor run by us (a dead foreign broker).
-  for (const id of summary.perBroker.keys()) ids.add(id);
+  for (const id of kafkaSummary.perBroker.keys()) ids.add(id);
   const brokerIds = [...ids].sort((a, b) => a - b);
 
   const runtimeOf = (id: number) => processes.get(id) ?? null;
-  const quorum = obs.quorum ? quorumHealth(obs.quorum, obs.at, runtimeOf) : null;
-  const votersDown = new Set(quorum?.down ?? []);
+  const verdict = quorumVerdict({
+    quorum: obs.quorum,
+    views: obs.voterViews,
+    via: obs.quorumVia,
+    at: obs.at,
+    runtimeOf,
+    prevNoLeaderSince: prev?.snapshot.quorumVerdict?.noLeaderSince ?? null,
+  });
+  const votersDown = new Set(verdict.down);
 
   const rates = messageRates(prev?.observation ?? null, obs);
   const perBrokerRates = brokerRatesById(prev?.observation ?? null, obs);
@@ -54,45 +63,74 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
   const brokers = brokerIds.map((id): BrokerView => {
     const reg = registered.get(id);
     const runtime = runtimeOf(id);
-    const counts = countsFor(summary.perBroker, id);
+    const counts = countsFor(kafkaSummary.perBroker, id);
+    const last = earlier.get(id);
+    const probe = obs.liveness[id];
+    const failures = probeFailures(probe, last?.probeFailures ?? 0);
     const controllerOnly = voters.has(id) && runtime === null && reg === undefined && counts.replicas === 0;
     const { state, reason } = deriveBrokerState({
       runtime,
       registered: reg !== undefined,
-      responsive: responsive.has(id),
+      responsive: probe ? probeAnswered(probe, failures) : obs.responsive.includes(id),
+      probeError: probe?.ok === false ? (probe.failure ?? "error") : undefined,
       outOfSyncCount: counts.outOfSync,
       clusterReachable: obs.reachable,
       ...(controllerOnly ? { controllerOnly: { alive: !votersDown.has(id) } } : {}),
     });
-    // A broker that left the metadata keeps the address it last had.
-    const last = earlier.get(id);
+    const effectivelyDown = !controllerOnly && (state === "SHUTDOWN" || state === "UNRESPONSIVE");
+    const processDownSince = runtime && runtime.status !== "running" ? runtime.since : null;
     return {
       id,
+      // A broker that left the metadata keeps the address it last had.
       host: reg?.host ?? last?.host ?? null,
       port: reg?.port ?? last?.port ?? null,
       state,
       reason,
       registered: reg !== undefined,
       runtime,
-      isController: id === controllerId,
+      isController: id === verdict.activeControllerId,
       isVoter: voters.has(id),
       leaderCount: counts.leaders,
       replicaCount: counts.replicas,
       outOfSyncCount: counts.outOfSync,
       rates: perBrokerRates.get(id) ?? null,
+      probeFailures: failures,
+      probeMs: probe?.ms ?? null,
+      effectivelyDown,
+      downSince: effectivelyDown ? (processDownSince ?? last?.downSince ?? obs.at) : null,
     };
   });
 
+  const downBrokers = brokers.filter((b) => b.effectivelyDown).map((b) => ({ id: b.id, registered: b.registered, downSince: b.downSince }));
+  const summary =
+    downBrokers.length === 0
+      ? kafkaSummary
+      : summarisePartitions(obs.partitions, obs.minIsr, { down: new Set(downBrokers.map((b) => b.id)), canElect: verdict.status !== "lost" });
   const figures = clusterFigures(summary, brokerIds, rates?.total ?? null);
+  // Leaders per broker are Kafka's statement of who leads, not a judgement.
+  figures.leadersPerBroker = clusterFigures(kafkaSummary, brokerIds, null).leadersPerBroker;
+
+  const metadataFrozenSince = obs.reachable && verdict.activeControllerId === null ? verdict.noLeaderSince : null;
+  const differences = obs.reachable
+    ? viewDifferences({ partitions: obs.partitions, down: downBrokers, sessionTimeoutMs: obs.sessionTimeoutMs, metadataFrozen: metadataFrozenSince !== null })
+    : [];
+  const canary = canaryState({
+    observation: obs.canary,
+    prev: prev?.snapshot.canary ?? null,
+    partitions: obs.partitions,
+    down: downBrokers,
+    sessionTimeoutMs: obs.sessionTimeoutMs,
+    quorumStatus: verdict.status,
+    at: obs.at,
+  });
+
   const { health, reason } = deriveHealth({
     reachable: obs.reachable,
     error: obs.error ?? null,
     bootstrap: input.bootstrap,
-    partitions: figures.partitions,
-    offline: figures.offline,
-    underMinIsr: figures.underMinIsr,
-    underReplicated: figures.underReplicated,
-    quorum,
+    figures,
+    quorum: verdict,
+    canary,
     brokers,
   });
 
@@ -104,11 +142,18 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
     reachable: obs.reachable,
     error: obs.error ?? null,
     runtime: input.runtime,
-    controllerId,
+    controllerId: verdict.activeControllerId,
     quorum: obs.quorum,
+    quorumVerdict: verdict,
     brokers,
     topics: withTopicRates(summary.topics, rates?.perTopic ?? null),
     figures,
+    kafkaView: kafkaSummary.kafka,
+    viewDifferences: differences,
+    metadataFrozenSince,
+    canary,
+    sessionTimeoutMs: obs.sessionTimeoutMs,
+    answeredBy: obs.answeredBy,
     groups: obs.groups,
     pollMs: input.pollMs,
   };

@@ -1,7 +1,7 @@
 // Builders of plain monitor data for the unit tests: a healthy 3-node demo
 // cluster by default, and a big foreign one for the performance checks.
 import type { BrokerProcess, RuntimeStatus } from "@/lib/model/runtime";
-import type { Observation, PartitionState, QuorumMember, QuorumState, RuntimeInfo } from "@/lib/model/cluster";
+import type { LivenessProbe, Observation, PartitionState, QuorumMember, QuorumState, RuntimeInfo, VoterView } from "@/lib/model/cluster";
 
 export const T0 = 1_700_000_000_000;
 export const BOOTSTRAP = ["127.0.0.1:19092", "127.0.0.1:29092", "127.0.0.1:39092"] as const;
@@ -28,6 +28,29 @@ export function quorum(leaderId: number, voters: readonly number[], at = T0): Qu
   return { leaderId, leaderEpoch: 1, highWatermark: 100, voters: voters.map((id) => member(id, at)), observers: [] };
 }
 
+export const probeOk: LivenessProbe = { ok: true, ms: 1.2 };
+export const probeRefused: LivenessProbe = { ok: false, ms: null, failure: "refused", error: "connect ECONNREFUSED" };
+export const probeTimeout: LivenessProbe = { ok: false, ms: null, failure: "timeout", error: "did not answer within 800 ms" };
+
+export function liveness(ids: readonly number[], probe: LivenessProbe = probeOk): Record<number, LivenessProbe> {
+  return Object.fromEntries(ids.map((id) => [id, probe]));
+}
+
+/** What each voter says when asked directly: `leader` confirmed by itself, the others naming it. */
+export function voterViews(leader: number, ids: readonly number[], at = T0, silent: readonly number[] = []): VoterView[] {
+  return ids.map((id) => {
+    const answered = !silent.includes(id);
+    return {
+      id,
+      endpoint: `127.0.0.1:${19191 + id}`,
+      answered,
+      lastAnsweredAt: answered ? at : at - 5000,
+      leaderId: answered ? leader : null,
+      confirmedLeader: answered && id === leader,
+    };
+  });
+}
+
 export function proc(id: number, status: RuntimeStatus = "running", detail?: string): BrokerProcess {
   return { id, status, pid: 1000 + id, since: T0 - 60_000, ...(detail ? { detail } : {}) };
 }
@@ -51,6 +74,12 @@ export function observation(over: Partial<Observation> = {}): Observation {
     highWatermarks: hwOf(partitions, 0),
     groups: [],
     metrics: {},
+    liveness: liveness(ids),
+    voterViews: voterViews(1, ids),
+    quorumVia: "controllers",
+    sessionTimeoutMs: 6000,
+    answeredBy: "127.0.0.1:19092",
+    canary: null,
     ...over,
   };
 }
@@ -67,6 +96,8 @@ export function withoutBroker(obs: Observation, id: number): Observation {
     ...obs,
     registered: obs.registered.filter((b) => b.id !== id),
     responsive: obs.responsive.filter((b) => b !== id),
+    liveness: { ...obs.liveness, [id]: probeRefused },
+    voterViews: obs.voterViews.map((v) => (v.id === id ? { ...v, answered: false, leaderId: null, confirmedLeader: false } : v)),
     partitions: obs.partitions.map((p) => {
       const isr = p.isr.filter((r) => r !== id);
       return { ...p, isr, leader: p.leader === id ? (isr[0] ?? -1) : p.leader };
@@ -93,5 +124,11 @@ export function bigObservation(brokers: number, partitions: number, at = T0): Ob
     highWatermarks: hwOf(parts, 1000),
     groups: [],
     metrics: {},
+    liveness: liveness(ids),
+    voterViews: [],
+    quorumVia: "brokers",
+    sessionTimeoutMs: 9000,
+    answeredBy: "kafka-101.example:9092",
+    canary: null,
   };
 }

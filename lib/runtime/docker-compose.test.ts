@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { kafkaEnvProperties, kafkaEnvToProperty } from "./docker-env";
-import { DOCKER_CLIENT_PORT_BASE, DOCKER_METRICS_PORT_OFFSET, DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS } from "./docker-layout";
+import { DOCKER_CLIENT_PORT_BASE, DOCKER_CONTROLLER_PORT_OFFSET, DOCKER_METRICS_PORT_OFFSET, DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS } from "./docker-layout";
 import { JMX_EXPORTER_CONFIG } from "./jmx-exporter-config";
 import { CLUSTER_SETTINGS } from "./local-layout";
 
@@ -63,9 +63,11 @@ describe("docker-compose.yml", () => {
       expect(s).toContain(`EXTERNAL://127.0.0.1:${client}`);
       expect(s).toContain(`"127.0.0.1:${client}:9092"`);
       expect(s).toContain(`"127.0.0.1:${metrics}:9404"`);
+      const controller = `\${STREAMSOCIAL_CONTROLLER_PORT_${id}:-${DOCKER_CLIENT_PORT_BASE + DOCKER_CONTROLLER_PORT_OFFSET + id - 1}}`;
+      expect(s).toContain(`"127.0.0.1:${controller}:9093"`);
     }
     const published = [...compose.matchAll(/^\s+- "([^"]+:\d+)"$/gm)].map((m) => m[1] ?? "");
-    expect(published.length).toBe(DOCKER_NODE_IDS.length * 2);
+    expect(published.length).toBe(DOCKER_NODE_IDS.length * 3);
     for (const p of published) expect(p.startsWith("127.0.0.1:")).toBe(true);
   });
 

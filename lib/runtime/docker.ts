@@ -6,7 +6,7 @@
 import Docker from "dockerode";
 import { pollUntil, withTimeout } from "@/lib/util/poll";
 import { brokerContainers, brokerIdOf, clusterLabelFilter, refersTo, type ListedContainer } from "./docker-labels";
-import { DOCKER_CLIENT_PORT_BASE, DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS, dockerBootstrap, dockerMetricsEndpoints } from "./docker-layout";
+import { DOCKER_CLIENT_PORT_BASE, DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS, dockerBootstrap, dockerControllerEndpoints, dockerMetricsEndpoints } from "./docker-layout";
 import { containerProcess, dockerTime, missingProcess } from "./docker-state";
 import { DockerWatch } from "./docker-watch";
 import { dockerFailure } from "./docker-errors";
@@ -36,6 +36,7 @@ export class DockerRuntime implements BrokerRuntime {
   readonly brokerIds: readonly number[];
   readonly bootstrap: readonly string[];
   readonly metricsEndpoints: Readonly<Record<number, string>>;
+  readonly controllerEndpoints: Readonly<Record<number, string>>;
   private readonly docker: Docker;
   private readonly opts: Required<Omit<DockerRuntimeOptions, "brokerIds" | "bootstrap" | "portBase">>;
   /** When we saw each paused container pause (Docker does not record it). */
@@ -49,6 +50,7 @@ export class DockerRuntime implements BrokerRuntime {
     this.brokerIds = brokerIds ?? DOCKER_NODE_IDS;
     this.bootstrap = bootstrap ?? dockerBootstrap(portBase, this.brokerIds);
     this.metricsEndpoints = dockerMetricsEndpoints(portBase, this.brokerIds);
+    this.controllerEndpoints = dockerControllerEndpoints(portBase, this.brokerIds);
     this.docker = new Docker({ socketPath: options.socketPath });
     this.watcher = new DockerWatch({
       docker: this.docker,

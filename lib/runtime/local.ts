@@ -40,6 +40,7 @@ export class LocalRuntime implements BrokerRuntime {
   readonly brokerIds: readonly number[];
   readonly bootstrap: readonly string[];
   readonly metricsEndpoints: Readonly<Record<number, string>>;
+  readonly controllerEndpoints: Readonly<Record<number, string>>;
   private readonly opts: Required<LocalRuntimeOptions>;
   private watchers = new Set<(c: BrokerProcess) => void>();
   private watchTimer: NodeJS.Timeout | undefined;
@@ -53,6 +54,7 @@ export class LocalRuntime implements BrokerRuntime {
     this.metricsEndpoints = Object.fromEntries(
       opts.layout.nodes.map((n) => [n.id, `http://127.0.0.1:${n.metricsPort}/metrics`]),
     );
+    this.controllerEndpoints = Object.fromEntries(opts.layout.nodes.map((n) => [n.id, `127.0.0.1:${n.controllerPort}`]));
   }
 
   async available(): Promise<Availability> {

@@ -16,6 +16,8 @@ export interface BrokerRuntime {
   readonly bootstrap: readonly string[];
   /** JMX exporter URL per broker id, when the runtime knows where they are. */
   readonly metricsEndpoints?: Readonly<Record<number, string>>;
+  /** KRaft controller listener (host:port) per voter id, when the runtime knows them. */
+  readonly controllerEndpoints?: Readonly<Record<number, string>>;
   available(): Promise<Availability>;
   list(): Promise<BrokerProcess[]>;
   kill(id: number): Promise<BrokerProcess>;
