@@ -4,8 +4,10 @@ import { HISTORY_MINUTES, useHistory } from "@/lib/swr/use-history";
 import { useTimeline } from "@/lib/swr/use-timeline";
 import { StaleNotice, StaleZone } from "@/components/status/stale-notice";
 import { BrokerGrid } from "@/components/overview/broker-grid";
+import { CanaryStrip } from "@/components/overview/canary-strip";
 import { FiguresStrip } from "@/components/overview/figures-strip";
 import { HealthBanner } from "@/components/overview/health-banner";
+import { KafkaViewNotice, kafkaViewDiffers } from "@/components/overview/kafka-view-notice";
 import { OverviewCharts } from "@/components/overview/overview-charts";
 import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { QuorumPanel } from "@/components/overview/quorum-panel";
@@ -38,10 +40,19 @@ export function OverviewClient() {
     <main className="mx-auto flex max-w-7xl flex-col gap-4 p-4">
       <h1 className="sr-only">Cluster overview</h1>
       <HealthBanner snapshot={snapshot} serverDown={serverDown} />
+      {kafkaViewDiffers(snapshot) && (
+        <StaleZone stale={serverDown}>
+          <KafkaViewNotice snapshot={snapshot} />
+        </StaleZone>
+      )}
       {(serverDown || clusterDown) && <StaleNotice why={why} seenAt={serverDown ? snapshot.at : (lastGood?.at ?? null)} />}
       {!snapshot.runtime.available && <ReadOnlyNotice runtime={snapshot.runtime} />}
       <StaleZone stale={figuresStale}>
         <FiguresStrip snapshot={known} />
+      </StaleZone>
+      {/* The canary is measured every poll, Kafka answering or not: the live snapshot's, never lastGood's. */}
+      <StaleZone stale={serverDown}>
+        <CanaryStrip canary={snapshot.canary} />
       </StaleZone>
       <StaleZone stale={serverDown}>
         <BrokerGrid
@@ -60,8 +71,9 @@ export function OverviewClient() {
           )}
         </StaleZone>
         <div className="flex min-w-0 flex-col gap-4">
-          <StaleZone stale={figuresStale}>
-            <QuorumPanel quorum={known.quorum} at={known.at} />
+          {/* Voters are asked directly every poll, so the live verdict holds even while brokers do not answer. */}
+          <StaleZone stale={serverDown}>
+            <QuorumPanel verdict={snapshot.quorumVerdict} quorum={snapshot.quorum} at={snapshot.at} />
           </StaleZone>
           <StaleZone stale={serverDown}>
             <TimelineList entries={timeline.entries} error={timeline.error} />

@@ -8,6 +8,8 @@ export interface Series {
   key: string;
   label: string;
   color: string;
+  /** Drawn as dots only, no line: events (a failed write), not a measure. */
+  dots?: boolean;
 }
 
 export interface Marker {
@@ -92,6 +94,29 @@ export function perBrokerRows(
     return row;
   });
   return { rows, series: ids.map((id, i) => ({ key: `${prefix}${id}`, label: `broker ${id}`, color: color(i) })) };
+}
+
+export const CANARY_FAILED = "canaryFailed";
+
+/**
+ * Canary produce latency per broker. A failed write has no latency, so its line
+ * breaks there (a gap, not a misleading 0), and a red dot on the axis marks the
+ * poll, since a gap alone is easy to miss at a glance.
+ */
+export function canaryRows(points: readonly HistoryPoint[]): { rows: Row[]; series: Series[] } {
+  const latency = perBrokerRows(points, (p) => p.canaryMs, "c");
+  const anyFailed = points.some((p) => p.canaryFailed.length > 0);
+  if (!anyFailed) return latency;
+  const rows = latency.rows.map((r, i) => ({ ...r, [CANARY_FAILED]: (points[i]?.canaryFailed.length ?? 0) > 0 ? 0 : null }));
+  return { rows, series: [...latency.series, { key: CANARY_FAILED, label: "write failed", color: "#dc2626", dots: true }] };
+}
+
+/** "broker 1: 3.2 ms, broker 2: failed" for the chart's one-sentence summary. */
+export function canaryNow(p: HistoryPoint | undefined, fmt: (n: number) => string): string {
+  if (!p) return "no data";
+  const ids = [...new Set([...Object.keys(p.canaryMs).map(Number), ...p.canaryFailed])].sort((a, b) => a - b);
+  if (ids.length === 0) return "no canary writes";
+  return ids.map((id) => `broker ${id}: ${p.canaryFailed.includes(id) ? "failed" : fmt(p.canaryMs[id] ?? 0)}`).join(", ");
 }
 
 /** Operator actions as chart markers: "kill 2". */

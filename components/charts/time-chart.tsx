@@ -18,12 +18,14 @@ export interface TimeChartProps {
 const axis = { fontSize: 11, fill: "currentColor" };
 
 export default function TimeChart({ rows, series, markers = [], kind, height, format = (n) => String(n) }: TimeChartProps) {
+  const dotKeys = new Set(series.filter((s) => s.dots).map((s) => s.key));
   const common = (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.35} />
       <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={formatClock} tick={axis} minTickGap={40} />
       <YAxis width={52} tick={axis} tickFormatter={format} allowDecimals={kind !== "step"} />
-      <Tooltip labelFormatter={(v) => formatClock(Number(v))} formatter={(v) => format(Number(v))} isAnimationActive={false} />
+      {/* An event series has no magnitude worth reading: its tooltip says it happened. */}
+      <Tooltip labelFormatter={(v) => formatClock(Number(v))} formatter={(v, _name, item) => (dotKeys.has(String(item.dataKey)) ? "yes" : format(Number(v)))} isAnimationActive={false} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {markers.map((m, i) => (
         // Staggered labels: actions seconds apart would otherwise print over each other.
@@ -44,9 +46,14 @@ export default function TimeChart({ rows, series, markers = [], kind, height, fo
       ) : (
         <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           {common}
-          {series.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.label} type={kind === "step" ? "stepAfter" : "monotone"} stroke={s.color} strokeWidth={2} isAnimationActive={false} dot={false} connectNulls={false} />
-          ))}
+          {series.map((s) =>
+            s.dots ? (
+              <Line key={s.key} dataKey={s.key} name={s.label} stroke="none" legendType="circle" isAnimationActive={false} connectNulls={false}
+                dot={{ r: 3, fill: s.color, stroke: s.color }} activeDot={{ r: 4, fill: s.color }} />
+            ) : (
+              <Line key={s.key} dataKey={s.key} name={s.label} type={kind === "step" ? "stepAfter" : "monotone"} stroke={s.color} strokeWidth={2} isAnimationActive={false} dot={false} connectNulls={false} />
+            ),
+          )}
         </LineChart>
       )}
     </ResponsiveContainer>

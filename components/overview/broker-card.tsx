@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { formatBytesRate, formatInt } from "@/components/ui/format";
 import type { ActionButton } from "./action-rules";
 import { BrokerActions } from "./broker-actions";
+import { ProbeLine } from "./probe-line";
 import { RuntimeLine } from "./runtime-line";
 import { STATE_TONE } from "./tones";
 
@@ -65,6 +66,7 @@ export function BrokerCard({ broker: b, lastKnown, buttons, busyAction, error, o
         )}
       </dl>
       <RuntimeLine broker={b} runtime={runtime} />
+      <ProbeLine broker={b} />
       <BrokerActions brokerId={b.id} buttons={buttons} busyAction={busyAction} onAction={onAction} />
       {error && (
         <p role="alert" data-testid={`broker-error-${b.id}`} className="text-xs text-red-800 dark:text-red-300">

@@ -2,9 +2,10 @@
 import { useMemo } from "react";
 import type { HistoryPoint, TimelineEntry } from "@/lib/model/cluster";
 import { Chart } from "@/components/charts/chart";
-import { actionMarkers, downsample, perBrokerRows, perTopicRows, riskRows } from "@/components/charts/series";
+import { actionMarkers, canaryNow, canaryRows, downsample, perBrokerRows, perTopicRows, riskRows } from "@/components/charts/series";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatBytesRate, formatInt, formatRate } from "@/components/ui/format";
+import { formatMs } from "@/components/ui/format-ms";
 
 const MAX_POINTS = 300;
 const H = 170;
@@ -20,10 +21,11 @@ export function OverviewCharts({ points, timeline, minutes }: { points: HistoryP
     const hasBytes = points.some((p) => Object.keys(p.bytesInPerSec).length > 0);
     const bytesIn = hasBytes ? perBrokerRows(points, (p) => p.bytesInPerSec, "in") : null;
     const bytesOut = hasBytes ? perBrokerRows(points, (p) => p.bytesOutPerSec, "out") : null;
+    const canary = canaryRows(points);
     const now = points[points.length - 1];
-    return { markers, topics, risk, leaders, bytesIn, bytesOut, now };
+    return { markers, topics, risk, leaders, bytesIn, bytesOut, canary, now };
   }, [points, timeline]);
-  const { markers, topics, risk, leaders, bytesIn, bytesOut, now } = charts;
+  const { markers, topics, risk, leaders, bytesIn, bytesOut, canary, now } = charts;
   const d = (rows: typeof topics.rows) => downsample(rows, MAX_POINTS);
 
   return (
@@ -46,6 +48,11 @@ export function OverviewCharts({ points, timeline, minutes }: { points: HistoryP
           <Chart testId="chart-bytes" title="Bytes in / out per broker" kind="line" height={H} rows={[]} series={[]} summary="not available"
             empty="Per-broker byte rates are not available (no JMX exporter answering)" />
         )}
+        <div className="lg:col-span-2">
+          <Chart testId="chart-canary" title="Canary produce latency per broker (ms)" kind="line" height={H} rows={d(canary.rows)} series={canary.series}
+            markers={markers} format={formatMs} summary={`${canaryNow(now, formatMs)}; red dots and gaps: failed writes`}
+            empty="No canary writes yet (the canary is off or has not written)" />
+        </div>
       </div>
     </Card>
   );

@@ -238,7 +238,15 @@ export class KafkaObserver {
   }
 
   /** Groups, their state and committed offsets; null when the admin calls failed (the last known are kept). */
-  private async groupOffsets(): Promise<GroupOffsets[] | null> {
+  private groupOffsets(): Promise<GroupOffsets[] | null> {
+    // One budget for the whole chain: a paused coordinator must not cost a timeout per call.
+    return withTimeout(this.groupOffsetsUnbounded(), this.opts.timeoutMs, "consumer groups timed out").catch(() => {
+      this.resetAdmin();
+      return null;
+    });
+  }
+
+  private async groupOffsetsUnbounded(): Promise<GroupOffsets[] | null> {
     try {
       const admin = await this.kafkaAdmin();
       const budget = this.opts.timeoutMs;

@@ -36,7 +36,7 @@ describe("canaryState", () => {
   });
 
   it("calls writes failing once the broker was fenced (or should long have been) and writes still fail", () => {
-    const fenced = [{ id: 2, registered: false, downSince: T0 - 20_000 }];
+    const fenced = [{ id: 2, registered: false, downSince: T0 - 60_000 }];
     const first = canaryState(input({ observation: obs([ok(0), bad(1), ok(2)]), down: fenced }));
     expect(first?.status).toBe("stalled");
     expect(first?.reason).toMatch(/failed once/);
@@ -46,6 +46,13 @@ describe("canaryState", () => {
     expect(fenceDeadline(T0 - 60_000, 6000, T0)).toBeLessThan(T0);
     const stillListed = canaryState(input({ observation: obs([bad(1)]), prev: second, down: late }));
     expect(stillListed?.status).toBe("failing");
+  });
+
+  it("still explains a failure just after fencing, while the ISR shrink runs its course", () => {
+    const justFenced = [{ id: 2, registered: false, downSince: T0 - 9000 }];
+    const first = canaryState(input({ observation: obs([bad(1)]), down: justFenced }));
+    const second = canaryState(input({ observation: obs([bad(1)]), prev: first, down: justFenced }));
+    expect(second).toMatchObject({ status: "stalled", reason: "writes stalled while Kafka shrinks the ISRs and moves the leaders (1 canary partition not acknowledged)" });
   });
 
   it("explains every failure during a controller election", () => {

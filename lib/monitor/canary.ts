@@ -55,13 +55,18 @@ export function canaryState(input: CanaryInput): CanaryState | null {
   return { topic: obs.topic, at: obs.at, ...verdict(partitions, input), partitions };
 }
 
+/**
+ * Kafka's reaction to a replica going down (fencing, the ISR shrink, the
+ * election, writes already waiting in purgatory timing out) runs its course
+ * within the fence deadline; until then a failed write to a partition with that
+ * replica is the stall, not the cluster refusing writes.
+ */
 function explains(input: CanaryInput, p: PartitionState | undefined): boolean {
   if (input.quorumStatus === "electing") return true;
   return input.down.some(
     (d) =>
-      d.registered &&
       input.at <= fenceDeadline(d.downSince, input.sessionTimeoutMs, input.at) &&
-      (p === undefined || p.leader === d.id || p.isr.includes(d.id)),
+      (p === undefined ? d.registered : p.replicas.includes(d.id)),
   );
 }
 
@@ -85,7 +90,7 @@ function verdict(partitions: CanaryPartitionState[], input: CanaryInput): Pick<C
         ? "until a controller is elected"
         : waitingFor.length > 0
           ? `until Kafka fences ${waitingFor.length === 1 ? "broker" : "brokers"} ${listIds(waitingFor)}`
-          : "until Kafka moves the leaders";
+          : "while Kafka shrinks the ISRs and moves the leaders";
     return { status: "stalled", reason: `writes stalled ${why} (${plural(failed.length, "canary partition")} not acknowledged)` };
   }
   return { status: "stalled", reason: `${plural(failed.length, "canary write")} failed once (${firstError}); watching` };

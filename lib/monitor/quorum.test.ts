@@ -45,7 +45,7 @@ describe("quorumVerdict", () => {
     expect(still.status).toBe("electing");
     const late = verdict({ quorum: null, views, runtimeOf: rt, at: T0 + ELECTION_GRACE_MS, prevNoLeaderSince: T0 });
     expect(late.status).toBe("lost");
-    expect(late.reason).toBe("no active controller for 5.0 s (2 of 3 voters alive)");
+    expect(late.reason).toBe("no active controller for 8.0 s (2 of 3 voters alive)");
   });
 
   it("does not take a paused voter's stale claim of leadership as proof", () => {

@@ -182,9 +182,9 @@ describe("buildSnapshot broker list", () => {
     expect(leaderless.brokers.some((b) => b.isController)).toBe(false);
     expect(leaderless.health).toBe("DEGRADED");
     expect(leaderless.metadataFrozenSince).toBe(T0);
-    const later = snap({ prev: { snapshot: leaderless, observation: observation() }, observation: observation({ at: T0 + 6000, quorum: null, voterViews: unconfirmed }) });
+    const later = snap({ prev: { snapshot: leaderless, observation: observation() }, observation: observation({ at: T0 + 9000, quorum: null, voterViews: unconfirmed }) });
     expect(later.health).toBe("CRITICAL");
-    expect(later.healthReason).toBe("no active controller for 6.0 s (3 of 3 voters alive)");
+    expect(later.healthReason).toBe("no active controller for 9.0 s (3 of 3 voters alive)");
   });
 
   it("judges brokers by Kafka alone without a runtime", () => {

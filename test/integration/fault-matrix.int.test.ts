@@ -1,0 +1,45 @@
+// The fault matrix on the real local cluster: one scenario after another, each
+// sampled every 250 ms through the dashboard's API beside the test's own probes,
+// writes and Kafka's MetadataQuorumCommand (test/matrix/). A test fails with the
+// list of every sample in which the dashboard did not tell the truth.
+import { afterAll, describe, expect, it } from "vitest";
+import { figures, violations } from "../matrix/checks";
+import { SCENARIOS, runScenario } from "../matrix/scenarios";
+import type { MatrixTarget } from "../matrix/sampler";
+import { testConfig, testRuntime, waitHealed } from "./helpers";
+import { baseUrl, TEST_TOKEN } from "./server";
+
+const cfg = testConfig();
+const runtime = testRuntime();
+const target: MatrixTarget = {
+  name: "local",
+  baseUrl: baseUrl(),
+  runtime,
+  brokers: Object.fromEntries(runtime.bootstrap.map((a, i) => [runtime.brokerIds[i] as number, a])),
+  controllers: runtime.controllerEndpoints,
+  canaryTopic: cfg.CANARY_TOPIC,
+  kafkaHome: cfg.kafkaHome,
+  javaBin: cfg.JAVA_BIN,
+  headers: { authorization: `Bearer ${TEST_TOKEN}` },
+};
+
+afterAll(async () => {
+  await waitHealed();
+});
+
+describe("fault matrix (local cluster): the dashboard against the test's own probes", () => {
+  it("starts from a healthy cluster", async () => {
+    expect(await waitHealed()).toBe(true);
+  });
+
+  for (const scenario of SCENARIOS) {
+    it(`${scenario.name}: ${scenario.expect} in every sample, no false state, quorum as Kafka says, nothing recovered that did not`, async () => {
+      const run = await runScenario(target, scenario);
+      const f = figures(run);
+      console.log(`[matrix] ${scenario.name}: fault→${scenario.expect} ${f.faultToHealthMs} ms, fault→${scenario.brokenStates.join("/")} ${f.faultToStateMs} ms, false state ${f.falseStateS} s, canary p50 ${f.canaryP50} ms p99 ${f.canaryP99} ms, healed ${run.tHealed ? ((run.tHealed - run.tHeal) / 1000).toFixed(1) : "never"} s after the heal`);
+      expect(violations(run)).toEqual([]);
+      expect(f.faultToHealthMs).not.toBeNull();
+      expect(f.faultToHealthMs ?? Infinity).toBeLessThanOrEqual(2000);
+    });
+  }
+});

@@ -1,0 +1,86 @@
+// The test's own evidence, independent of the dashboard: a fresh connection per
+// ApiVersions probe, its own metadata request, its own acks=all canary writes,
+// and Kafka's MetadataQuorumCommand. Real requests to the real cluster.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { apiVersionsV3, Connection, metadataV12, produceV9 } from "@platformatic/kafka";
+import "@/lib/kafka/wire"; // Promise.withResolvers on Node 20
+import { withTimeout } from "@/lib/util/poll";
+
+const split = (a: string): [string, number] => {
+  const i = a.lastIndexOf(":");
+  return [a.slice(0, i), Number(a.slice(i + 1))];
+};
+
+async function withConnection<T>(address: string, timeoutMs: number, call: (c: Connection) => Promise<T>): Promise<T> {
+  const c = new Connection("matrix-probe", { connectTimeout: timeoutMs, requestTimeout: timeoutMs });
+  try {
+    const [host, port] = split(address);
+    return await withTimeout((async () => {
+      await c.connect(host, port);
+      return call(c);
+    })(), timeoutMs + 200, `${address}: no answer in ${timeoutMs} ms`);
+  } finally {
+    c.close().catch(() => {});
+  }
+}
+
+/** True when the broker answers ApiVersions on a brand-new connection within the timeout. */
+export async function answers(address: string, timeoutMs = 1500): Promise<boolean> {
+  try {
+    await withConnection(address, timeoutMs, (c) => apiVersionsV3.api.async(c, "matrix-probe", "1.0"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface OwnMetadata {
+  registered: number[];
+  leaders: Record<number, number>;
+}
+
+/** Registered brokers and the canary topic's leaders, asked of the first address that answers. */
+export async function ownMetadata(addresses: readonly string[], topic: string): Promise<OwnMetadata | null> {
+  for (const a of addresses) {
+    try {
+      const res = await withConnection(a, 1500, (c) => metadataV12.api.async(c, [topic], false, false));
+      const t = res.topics.find((x) => x.name === topic);
+      const leaders = Object.fromEntries((t?.partitions ?? []).map((p) => [p.partitionIndex, p.leaderId]));
+      return { registered: res.brokers.map((b) => b.nodeId).sort((x, y) => x - y), leaders };
+    } catch {
+      // next address
+    }
+  }
+  return null;
+}
+
+/** One acks=all record to a partition, sent to its leader on a fresh connection: acknowledged or not. */
+export async function ownWrite(address: string, topic: string, partition: number, timeoutMs = 2000): Promise<boolean> {
+  try {
+    const res = await withConnection(address, timeoutMs, (c) =>
+      produceV9.api.async(c, -1, timeoutMs - 300, [{ topic, partition, value: Buffer.from(`matrix ${Date.now()}`) }]),
+    );
+    return typeof res === "object" && res.responses[0]?.partitionResponses[0]?.errorCode === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Kafka's own `kafka-metadata-quorum describe --status`: the leader id, or null when it cannot answer. */
+export async function quorumLeaderByKafka(kafkaHome: string, javaBin: string, controllers: readonly string[]): Promise<number | null> {
+  try {
+    const { stdout } = await promisify(execFile)(
+      javaBin,
+      ["-Xmx128m", "-cp", `${path.join(kafkaHome, "libs")}/*`, "org.apache.kafka.tools.MetadataQuorumCommand",
+        "--bootstrap-controller", controllers.join(","), "describe", "--status"],
+      { timeout: 15_000 },
+    );
+    const m = /LeaderId:\s*(-?\d+)/.exec(stdout);
+    const id = m ? Number(m[1]) : null;
+    return id !== null && id >= 0 ? id : null;
+  } catch {
+    return null;
+  }
+}
