@@ -50,8 +50,9 @@ async function dockerMain(cfg: Config, cmd: string, id: number | undefined): Pro
       return 0;
     }
     if (cmd === "status") {
-      const registered = await registeredBrokers(runtime.bootstrap).catch(() => []);
-      console.log(formatStatusTable(await runtime.list(), new Set(registered.map((b) => b.id)), () => null));
+      const registered = await registeredOrNull(runtime.bootstrap);
+      console.log(formatStatusTable(await runtime.list(), new Set((registered ?? []).map((b) => b.id)), () => null));
+      if (!registered) console.log("Kafka: no broker answered, so registration is unknown (the column says no)");
       return 0;
     }
     const p = await runAction(runtime, id as number, cmd as BrokerAction);
@@ -83,8 +84,9 @@ async function main(): Promise<number> {
     }
     case "status": {
       const procs = await runtime.list();
-      const registered = await registeredBrokers(runtime.bootstrap).catch(() => []);
-      console.log(formatStatusTable(procs, new Set(registered.map((b) => b.id)), (pid) => procRss(pid)));
+      const registered = await registeredOrNull(runtime.bootstrap);
+      console.log(formatStatusTable(procs, new Set((registered ?? []).map((b) => b.id)), (pid) => procRss(pid)));
+      if (!registered) console.log("Kafka: no broker answered, so registration is unknown (the column says no)");
       return 0;
     }
     default: {
@@ -110,3 +112,8 @@ main().then(
     process.exit(1);
   },
 );
+
+/** Asked of every broker, not only the first: null when none answers. */
+function registeredOrNull(bootstrap: readonly string[]) {
+  return registeredBrokers(bootstrap).catch(() => null);
+}

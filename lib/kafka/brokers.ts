@@ -1,5 +1,8 @@
-// Which brokers the cluster has registered, as kafkajs sees them.
-import { kafkaClient } from "./client";
+// Which brokers the cluster has registered, asked of any broker that answers
+// (the first bootstrap address may be the dead one): raw Metadata, hedged over
+// every address, so one dead broker never makes all of them look unregistered.
+import { firstAnswer, metadataFrom } from "./metadata";
+import { WirePool } from "./wire";
 
 export interface RegisteredBroker {
   id: number;
@@ -7,13 +10,13 @@ export interface RegisteredBroker {
   port: number;
 }
 
+/** Rejects when no address answers. */
 export async function registeredBrokers(bootstrap: readonly string[], timeoutMs = 2000): Promise<RegisteredBroker[]> {
-  const admin = kafkaClient({ bootstrap, clientId: "streamsocial-probe", timeoutMs, retries: 0 }).admin();
-  await admin.connect();
+  const pool = new WirePool("streamsocial-probe", timeoutMs);
   try {
-    const { brokers } = await admin.describeCluster();
-    return brokers.map((b) => ({ id: b.nodeId, host: b.host, port: b.port })).sort((a, b) => a.id - b.id);
+    const { value } = await firstAnswer(bootstrap, (a) => metadataFrom(pool, a));
+    return value.brokers;
   } finally {
-    await admin.disconnect();
+    pool.close();
   }
 }
