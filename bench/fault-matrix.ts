@@ -6,7 +6,7 @@
 // npx tsx bench/fault-matrix.ts [runs=3]
 import { figures, percentile, violations } from "@/test/matrix/checks";
 import { SCENARIOS, runScenario } from "@/test/matrix/scenarios";
-import { Sampler, type MatrixTarget } from "@/test/matrix/sampler";
+import { localTarget, Sampler } from "@/test/matrix/sampler";
 import { sleep } from "@/lib/util/poll";
 import { benchClusterDown, benchClusterUp, benchConfig, benchRuntime, benchUrl, median, startBenchServer } from "./monitor-harness";
 
@@ -17,16 +17,7 @@ async function main(): Promise<void> {
   const runtime = benchRuntime();
   await benchClusterUp();
   const server = await startBenchServer();
-  const target: MatrixTarget = {
-    name: "bench",
-    baseUrl: benchUrl,
-    runtime,
-    brokers: Object.fromEntries(runtime.bootstrap.map((a, i) => [runtime.brokerIds[i] as number, a])),
-    controllers: runtime.controllerEndpoints,
-    canaryTopic: cfg.CANARY_TOPIC,
-    kafkaHome: cfg.kafkaHome,
-    javaBin: cfg.JAVA_BIN,
-  };
+  const target = localTarget("bench", benchUrl, runtime, cfg);
   try {
     // Reference: the canary on the healthy cluster, 20 s.
     const ref = new Sampler(target);

@@ -5,23 +5,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { figures, violations } from "../matrix/checks";
 import { SCENARIOS, runScenario } from "../matrix/scenarios";
-import type { MatrixTarget } from "../matrix/sampler";
+import { localTarget } from "../matrix/sampler";
 import { testConfig, testRuntime, waitHealed } from "./helpers";
 import { baseUrl, TEST_TOKEN } from "./server";
 
 const cfg = testConfig();
 const runtime = testRuntime();
-const target: MatrixTarget = {
-  name: "local",
-  baseUrl: baseUrl(),
-  runtime,
-  brokers: Object.fromEntries(runtime.bootstrap.map((a, i) => [runtime.brokerIds[i] as number, a])),
-  controllers: runtime.controllerEndpoints,
-  canaryTopic: cfg.CANARY_TOPIC,
-  kafkaHome: cfg.kafkaHome,
-  javaBin: cfg.JAVA_BIN,
-  headers: { authorization: `Bearer ${TEST_TOKEN}` },
-};
+const target = localTarget("local", baseUrl(), runtime, cfg, { authorization: `Bearer ${TEST_TOKEN}` });
 
 afterAll(async () => {
   await waitHealed();

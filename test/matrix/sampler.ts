@@ -137,3 +137,24 @@ export async function timelineOf(target: MatrixTarget): Promise<TimelineEntry[]>
   const res = await fetch(`${target.baseUrl}/api/timeline?limit=1000`, { headers: target.headers, signal: AbortSignal.timeout(10_000) });
   return ((await res.json()) as { entries: TimelineEntry[] }).entries;
 }
+
+/** The matrix target for a local-process cluster and the dashboard watching it. */
+export function localTarget(
+  name: string,
+  baseUrl: string,
+  runtime: BrokerRuntime & { controllerEndpoints: Readonly<Record<number, string>> },
+  cfg: { CANARY_TOPIC: string; kafkaHome: string; JAVA_BIN: string },
+  headers?: Record<string, string>,
+): MatrixTarget {
+  return {
+    name,
+    baseUrl,
+    runtime,
+    brokers: Object.fromEntries(runtime.bootstrap.map((a, i) => [runtime.brokerIds[i] as number, a])),
+    controllers: runtime.controllerEndpoints,
+    canaryTopic: cfg.CANARY_TOPIC,
+    kafkaHome: cfg.kafkaHome,
+    javaBin: cfg.JAVA_BIN,
+    ...(headers ? { headers } : {}),
+  };
+}
