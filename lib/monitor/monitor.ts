@@ -194,18 +194,21 @@ export class Monitor {
   /** A runtime change re-derives the snapshot from the last observation: no Kafka round trip. */
   private onRuntimeChange(p: BrokerProcess): void {
     if (this.processes) this.processes = this.processes.map((x) => (x.id === p.id ? p : x));
-    if (this.last) this.derive(this.last.observation, this.last.snapshot.pollMs, false);
+    // Stamped with the time of the change, not of the old poll: the timeline's durations
+    // (URP up at the kill, down at the restart) are then wall-clock true.
+    if (this.last) this.derive(this.last.observation, this.last.snapshot.pollMs, false, Math.max(Date.now(), this.last.observation.at));
     this.pollNow();
   }
 
-  private derive(observation: Observation, pollMs: number, fresh: boolean): ClusterSnapshot {
+  private derive(observation: Observation, pollMs: number, fresh: boolean, stampAt?: number): ClusterSnapshot {
     for (const b of observation.registered) this.known.add(b.id);
     for (const p of this.processes ?? []) this.known.add(p.id);
     // A re-derivation compares rates against the poll before the last one, not against itself.
     const prev = fresh ? this.last : (this.previousOfLast ?? null);
     const snapshot = buildSnapshot({
       prev,
-      observation,
+      // The stored observation keeps its own time (rates are computed against it).
+      observation: stampAt === undefined ? observation : { ...observation, at: stampAt },
       runtime: this.runtimeInfo,
       processes: this.processes,
       knownBrokerIds: this.known,
