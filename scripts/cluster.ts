@@ -1,8 +1,7 @@
 // npm run cluster -- up|down|status|kill N|stop N|pause N|resume N|restart N|start N
 import { spawnSync } from "node:child_process";
-import { config, ConfigError, type Config } from "@/lib/config";
-import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
-import { ensureTopics } from "@/lib/kafka/topics";
+import { canaryTopic, config, ConfigError, type Config } from "@/lib/config";
+import { ensureClusterTopics } from "@/lib/kafka/topics";
 import { dockerRuntimeFromConfig } from "@/lib/runtime/select";
 import { localClusterDown, localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import { formatStatusTable } from "@/lib/runtime/status-table";
@@ -43,8 +42,8 @@ async function dockerMain(cfg: Config, cmd: string, id: number | undefined): Pro
       const r = spawnSync("bash", [script, "-p", cfg.COMPOSE_PROJECT], { stdio: "inherit" });
       if (r.status !== 0) return r.status ?? 1;
       if (cmd === "up") {
-        const t = await ensureTopics(runtime.bootstrap, STREAMSOCIAL_TOPICS);
-        console.log(`cluster up (docker)${t.created.length ? `; created topics ${t.created.join(", ")}` : ""}`);
+        const created = await ensureClusterTopics(runtime.bootstrap, runtime.brokerIds, canaryTopic(cfg));
+        console.log(`cluster up (docker)${created.length ? `; created topics ${created.join(", ")}` : ""}`);
         console.log(`bootstrap: ${runtime.bootstrap.join(",")}`);
       }
       return 0;

@@ -2,8 +2,8 @@
 // and started when the machine has none), then the built dashboard serving it
 // with RUNTIME=docker. Returns the teardown. When no engine can be had here
 // (not root, dockerd will not start) it says so and the specs skip with that reason.
-import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
-import { ensureTopics } from "@/lib/kafka/topics";
+import { canaryTopic, parseConfig } from "@/lib/config";
+import { ensureClusterTopics } from "@/lib/kafka/topics";
 import { startDashboard } from "@/test/dashboard-server";
 import { dockerScript, skipReasonOf } from "@/test/docker/scripts";
 import { dockerE2eRuntime } from "./cluster";
@@ -19,10 +19,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     return async () => {};
   }
   if (r.status !== 0) throw new Error(`scripts/docker-setup.sh failed (${r.error ?? `exit ${r.status}`})`);
-  // What `npm run cluster -- up` does after the script: the StreamSocial topics.
+  // What `npm run cluster -- up` does after the script: the StreamSocial topics and the canary's.
   const runtime = dockerE2eRuntime();
   try {
-    await ensureTopics(runtime.bootstrap, STREAMSOCIAL_TOPICS);
+    await ensureClusterTopics(runtime.bootstrap, runtime.brokerIds, canaryTopic(parseConfig({ ...process.env, ...DOCKER_E2E_ENV })));
   } finally {
     runtime.close();
   }

@@ -1,5 +1,5 @@
 // Creating topics idempotently and waiting until every partition has a leader.
-import type { TopicSpec } from "@/lib/events/topics";
+import { STREAMSOCIAL_TOPICS, type TopicSpec } from "@/lib/events/topics";
 import { pollUntil } from "@/lib/util/poll";
 import { kafkaClient } from "./client";
 
@@ -92,4 +92,14 @@ export async function ensureCanaryTopic(bootstrap: readonly string[], topic: str
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * What `cluster up` creates on any runtime: the StreamSocial topics and, when the
+ * canary is on, its topic. Returns the names it created.
+ */
+export async function ensureClusterTopics(bootstrap: readonly string[], brokerIds: readonly number[], canary: string | null): Promise<string[]> {
+  const { created } = await ensureTopics(bootstrap, STREAMSOCIAL_TOPICS);
+  if (canary && (await ensureCanaryTopic(bootstrap, canary, brokerIds))) created.push(canary);
+  return created;
 }

@@ -7,9 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { canaryTopic, type Config } from "@/lib/config";
-import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
 import { registeredBrokers } from "@/lib/kafka/brokers";
-import { ensureCanaryTopic, ensureTopics } from "@/lib/kafka/topics";
+import { ensureClusterTopics } from "@/lib/kafka/topics";
 import { writeFileAtomic } from "@/lib/util/atomic-file";
 import { pollUntil } from "@/lib/util/poll";
 import { JMX_EXPORTER_CONFIG } from "./jmx-exporter-config";
@@ -130,10 +129,8 @@ export async function localClusterUp(cfg: Config, log: (line: string) => void = 
     );
   }
   const registeredInMs = Date.now() - t0;
-  const topics = await ensureTopics(runtime.bootstrap, STREAMSOCIAL_TOPICS);
-  const canary = canaryTopic(cfg);
-  if (canary && (await ensureCanaryTopic(runtime.bootstrap, canary, runtime.brokerIds))) topics.created.push(canary);
-  return { started, formatted, registeredInMs, topicsCreated: topics.created };
+  const topicsCreated = await ensureClusterTopics(runtime.bootstrap, runtime.brokerIds, canaryTopic(cfg));
+  return { started, formatted, registeredInMs, topicsCreated };
 }
 
 /** Stops our brokers gracefully (in parallel); leaves data in place. */
