@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LoginGate } from "@/components/auth/login-gate";
 import { TopNav } from "@/components/nav/top-nav";
 import "./globals.css";
 
@@ -13,6 +14,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <TopNav />
         {children}
+        <LoginGate />
       </body>
     </html>
   );

@@ -20,7 +20,12 @@ export function OverviewClient() {
   const timeline = useTimeline();
 
   if (!snapshot) {
-    const message = connection === "offline" ? "The dashboard server is not answering; retrying every 2 s…" : "Loading the cluster…";
+    const message =
+      connection === "offline"
+        ? "The dashboard server is not answering; retrying every 2 s…"
+        : connection === "locked"
+          ? "This dashboard needs its token before it shows the cluster."
+          : "Loading the cluster…";
     return (
       <main className="mx-auto max-w-7xl p-4">
         <h1 className="sr-only">Cluster overview</h1>

@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       const { cardMs: ms, postMs } = await timeKill(page, victim);
       results.push({ run, broker: victim, ms, postMs });
       console.log(`run ${run}: kill broker ${victim} → SHUTDOWN on the card in ${ms.toFixed(0)} ms (POST answered after ~${postMs} ms)`);
-      const res = await fetch(`${E2E_BASE_URL}/api/brokers/${victim}/start`, { method: "POST" });
+      const res = await fetch(`${E2E_BASE_URL}/api/brokers/${victim}/start`, { method: "POST", headers: { "content-type": "application/json" } });
       if (!res.ok) throw new Error(`start broker ${victim}: HTTP ${res.status} ${await res.text()}`);
     }
     await waitHealthy();

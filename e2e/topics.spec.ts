@@ -14,7 +14,7 @@ test("under-replicated partitions are highlighted while a broker is down, then h
 
   // Same-origin API request, as the page's own button would make.
   const victim = 3;
-  const kill = await page.request.post(`/api/brokers/${victim}/kill`);
+  const kill = await page.request.post(`/api/brokers/${victim}/kill`, { data: {} });
   expect(kill.status()).toBe(200);
 
   await expect(page.getByTestId("topic-user_action")).toHaveAttribute("data-trouble", "true", { timeout: 60_000 });
@@ -28,7 +28,7 @@ test("under-replicated partitions are highlighted while a broker is down, then h
   expect(isr?.split(", ").map(Number)).not.toContain(victim);
   await step(page, testInfo, "2-under-replicated");
 
-  const start = await page.request.post(`/api/brokers/${victim}/start`);
+  const start = await page.request.post(`/api/brokers/${victim}/start`, { data: {} });
   expect(start.status()).toBe(200);
   await expect(urpRows).toHaveCount(0, { timeout: 180_000 });
   await expect(page.getByTestId("topic-user_action")).toHaveAttribute("data-trouble", "false");

@@ -29,6 +29,16 @@ const brokerList = z
       .min(1, "at least one host:port"),
   );
 
+/** Extra names the dashboard answers to (a reverse proxy's, a LAN name): host or host:port, comma-separated. */
+const hostList = z
+  .string()
+  .transform((s) => s.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9_-]+(\.[a-z0-9_-]+)*)(:\d{1,5})?$/, "each ALLOWED_HOSTS entry is a host name or IP (IPv6 in brackets), optionally :port; no scheme, path or trailing dot"),
+    ),
+  );
+
 export const configSchema = z.object({
   ROOT: z.string(),
   KAFKA_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, "KAFKA_VERSION must look like 4.1.1"),
@@ -46,8 +56,11 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9._-]{1,249}$/, "CANARY_TOPIC must be a Kafka topic name (letters, digits, . _ -)")
     .default("streamsocial_canary"),
   DASHBOARD_TOKEN: z.string().min(8, "DASHBOARD_TOKEN must be at least 8 characters").optional(),
+  /** The address the server binds to. Anything but loopback needs DASHBOARD_TOKEN (lib/api/access.ts). */
   HOST: z.string().min(1).default("127.0.0.1"),
+  /** The port served; requests whose Host names another port are refused, so it must match `next start -p`. */
   PORT: intIn(1, 65_535).default(3000),
+  ALLOWED_HOSTS: hostList.default([]),
   DATA_DIR: z.string().optional(),
   KAFKA_CACHE_DIR: z.string().optional(),
   /** First client port of the local cluster: node N listens on base+N-1. */
@@ -91,6 +104,7 @@ export function parseConfig(env: Record<string, string | undefined>, root = ROOT
     DASHBOARD_TOKEN: blankToUndefined(env.DASHBOARD_TOKEN),
     HOST: blankToUndefined(env.HOST),
     PORT: blankToUndefined(env.PORT),
+    ALLOWED_HOSTS: blankToUndefined(env.ALLOWED_HOSTS),
     DATA_DIR: blankToUndefined(env.DATA_DIR),
     KAFKA_CACHE_DIR: blankToUndefined(env.KAFKA_CACHE_DIR),
     LOCAL_PORT_BASE: blankToUndefined(env.LOCAL_PORT_BASE),
@@ -112,9 +126,9 @@ export function parseConfig(env: Record<string, string | undefined>, root = ROOT
       `invalid configuration:\n  ADMIN_TIMEOUT_MS (${c.ADMIN_TIMEOUT_MS}) must be below POLL_INTERVAL_MS (${c.POLL_INTERVAL_MS})`,
     );
   }
-  const dataDir = path.resolve(root, c.DATA_DIR ?? ".data");
-  const kafkaCacheDir = path.resolve(root, c.KAFKA_CACHE_DIR ?? ".kafka-cache");
-  return { ...c, dataDir, kafkaCacheDir, kafkaHome: path.join(kafkaCacheDir, c.KAFKA_VERSION) };
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ root, c.DATA_DIR ?? ".data");
+  const kafkaCacheDir = path.resolve(/*turbopackIgnore: true*/ root, c.KAFKA_CACHE_DIR ?? ".kafka-cache");
+  return { ...c, dataDir, kafkaCacheDir, kafkaHome: path.join(/*turbopackIgnore: true*/ kafkaCacheDir, c.KAFKA_VERSION) };
 }
 
 /** The canary topic when the canary is on for this configuration, else null. */

@@ -5,6 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# The product makes no network call of its own: Next.js telemetry off.
+export NEXT_TELEMETRY_DISABLED=1
 bash scripts/ensure-node-modules.sh
 bash scripts/fetch-kafka-jars.sh
 socket="${DOCKER_SOCKET:-/var/run/docker.sock}"
@@ -16,7 +18,7 @@ elif [[ "${RUNTIME:-auto}" == "auto" ]]; then
   export RUNTIME=local
 fi
 npx tsx scripts/cluster.ts up
-if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib next.config.ts package-lock.json -newer .next/BUILD_ID -print -quit)" ]]; then
+if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib proxy.ts instrumentation.ts next.config.ts package-lock.json -newer .next/BUILD_ID -print -quit)" ]]; then
   echo "dashboard: building..."
   npx next build
 fi

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   // next's own entry point, not npx: a signal sent to us then reaches the server itself.
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(E2E_PORT)], {
-    env: { ...process.env, ...E2E_ENV, NEXT_DIST_DIR: distDir },
+    env: { ...process.env, ...E2E_ENV, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir },
     stdio: "inherit",
   });
   // The brokers are detached and stay up; the global teardown stops them.

@@ -5,6 +5,8 @@
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# No network call of the product's own, in tests either: Next.js telemetry off.
+export NEXT_TELEMETRY_DISABLED=1
 results="$root/.data/test-results"
 rm -rf "$results"
 mkdir -p "$results"

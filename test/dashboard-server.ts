@@ -16,6 +16,10 @@ export interface DashboardServerOptions {
   /** Also shows the server's output on this process's console. */
   echo?: boolean;
   timeoutMs?: number;
+  /** The address to bind (127.0.0.1 unless a test is about exposure). */
+  host?: string;
+  /** Headers the readiness poll sends (a token, when reads need it). */
+  readyHeaders?: Record<string, string>;
 }
 
 export interface DashboardServer {
@@ -28,7 +32,7 @@ export interface DashboardServer {
 export function ensureBuild(): void {
   const dist = process.env.NEXT_DIST_DIR || ".next";
   if (fs.existsSync(path.join(dist, "BUILD_ID"))) return;
-  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) throw new Error("next build failed");
 }
 
@@ -40,8 +44,10 @@ export async function startDashboard(opts: DashboardServerOptions): Promise<Dash
 
   // next's own entry point, not npx: our signals then reach the server itself.
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(opts.port)], {
-    env: { ...process.env, ...opts.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next" },
+  const host = opts.host ?? "127.0.0.1";
+  const child = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", String(opts.port)], {
+    // HOST and PORT as bound: the server refuses requests whose Host names another port.
+    env: { ...process.env, ...opts.env, HOST: host, PORT: String(opts.port), NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out: fs.WriteStream | undefined;
@@ -71,7 +77,7 @@ export async function startDashboard(opts: DashboardServerOptions): Promise<Dash
 
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const up = await pollUntil(
-    async () => child.exitCode !== null || (await fetch(`${url}/api/cluster`)).status === 200, // an exited server: no point waiting
+    async () => child.exitCode !== null || (await fetch(`${url}/api/cluster`, { headers: opts.readyHeaders })).status === 200, // an exited server: no point waiting
     { timeoutMs, intervalMs: 250 },
   );
   if (!up || child.exitCode !== null) {

@@ -8,6 +8,7 @@ const LOOK: Record<Connection, { label: string; detail: string; dot: string }> =
   live: { label: "live", detail: "live stream connected", dot: "bg-emerald-500" },
   polling: { label: "reconnecting", detail: "polling every 2 s", dot: "bg-amber-500 animate-pulse" },
   offline: { label: "reconnecting", detail: "server not answering", dot: "bg-red-600 animate-pulse" },
+  locked: { label: "locked", detail: "log in with the dashboard token", dot: "bg-slate-500" },
 };
 
 export function LiveIndicator() {

@@ -52,7 +52,7 @@ test.describe("Docker runtime", () => {
       expect(snap.brokers.map((b) => b.state)).toEqual(["RUNNING", "RUNNING", "RUNNING"]);
 
       // An action now is refused with a JSON error, not a crash, and changes nothing.
-      const res = await request.post("/api/brokers/2/kill");
+      const res = await request.post("/api/brokers/2/kill", { data: {} });
       expect(res.status()).toBe(503);
       expect(await res.json()).toEqual({ error: { code: "docker_unavailable", message: expect.stringMatching(/^Docker unavailable: /) } });
 

@@ -1,6 +1,8 @@
-// Mutations: same-origin only, and carrying DASHBOARD_TOKEN when it is set.
-import { timingSafeEqual } from "node:crypto";
+// Mutations: same-origin only, and carrying DASHBOARD_TOKEN when it is set
+// (header or the login's session cookie). The Host allowlist, JSON-only bodies and
+// their size cap come first, in lib/api/access.ts.
 import { ApiError } from "./errors";
+import { checkToken } from "./session";
 
 /**
  * A browser always sends Origin on a cross-site POST; it must name this host.
@@ -30,12 +32,9 @@ export function assertSameOrigin(req: Request): void {
 
 export function assertToken(req: Request, token: string | undefined): void {
   if (token === undefined) return;
-  const auth = req.headers.get("authorization");
-  const given = auth?.startsWith("Bearer ") ? auth.slice(7) : req.headers.get("x-dashboard-token");
-  if (!given) throw new ApiError(401, "token_required", "this dashboard needs its DASHBOARD_TOKEN for actions");
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ApiError(401, "token_invalid", "wrong dashboard token");
+  const check = checkToken(req.headers, token);
+  if (check === "missing") throw new ApiError(401, "token_required", "this dashboard needs its DASHBOARD_TOKEN for actions");
+  if (check === "invalid") throw new ApiError(401, "token_invalid", "wrong dashboard token");
 }
 
 export function assertMutationAllowed(req: Request, token: string | undefined): void {

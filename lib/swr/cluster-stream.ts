@@ -3,10 +3,10 @@
 // Nothing here ever throws at the page: a dead server only turns the state
 // "offline" and the last snapshot stays where it was.
 import type { ClusterSnapshot, TimelineEntry } from "@/lib/model/cluster";
-import { fetcher } from "./fetcher";
+import { FetchError, fetcher } from "./fetcher";
 
-/** live: SSE delivering; polling: SSE down, /api/cluster answering; offline: nothing answers. */
-export type Connection = "connecting" | "live" | "polling" | "offline";
+/** live: SSE delivering; polling: SSE down, /api/cluster answering; offline: nothing answers; locked: the server wants the token (an exposed dashboard before its login). */
+export type Connection = "connecting" | "live" | "polling" | "offline" | "locked";
 
 export interface LiveCluster {
   snapshot: ClusterSnapshot | null;
@@ -64,8 +64,9 @@ export function openClusterStream(h: StreamHandlers): () => void {
     try {
       const snapshot = await fetcher<ClusterSnapshot>(POLL_URL, { signal: AbortSignal.timeout(POLL_TIMEOUT_MS) });
       if (!closed && state.connection !== "live") accept(snapshot, "polling");
-    } catch {
-      if (!closed && state.connection !== "live") emit({ connection: "offline" });
+    } catch (err) {
+      const locked = err instanceof FetchError && err.status === 401;
+      if (!closed && state.connection !== "live") emit({ connection: locked ? "locked" : "offline" });
     } finally {
       polling = false;
     }

@@ -46,9 +46,9 @@ export function fetcher<T>(url: string, init?: Pick<RequestInit, "signal">): Pro
   return request<T>(url, init);
 }
 
-/** POST without a body; the token, when known, goes as a bearer header. */
+/** POST without a body (declared JSON: the server refuses any other kind); the token, when known, goes as a bearer header. */
 export function post<T>(url: string, token: string | null): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
   return request<T>(url, { method: "POST", headers });
 }

@@ -13,9 +13,9 @@ export const cluster = () => getJson<ClusterSnapshot>("/api/cluster");
 export const topics = () => getJson<{ partitions: PartitionState[] }>("/api/topics");
 export const timeline = () => getJson<{ entries: TimelineEntry[] }>("/api/timeline?limit=1000").then((r) => r.entries);
 
-/** A same-origin POST carrying the token, as the dashboard page sends it. */
+/** A same-origin JSON POST carrying the token, as the dashboard page sends it. */
 export function act(id: number | string, action: string, init: { token?: string | null; origin?: string | null } = {}) {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { "content-type": "application/json" };
   const token = init.token === undefined ? TEST_TOKEN : init.token;
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const origin = init.origin === undefined ? baseUrl() : init.origin;

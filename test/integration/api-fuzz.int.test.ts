@@ -11,7 +11,8 @@ interface Case {
   headers: Record<string, string>;
 }
 
-const good = { authorization: `Bearer ${TEST_TOKEN}` };
+const json = { "content-type": "application/json" };
+const good = { ...json, authorization: `Bearer ${TEST_TOKEN}` };
 
 function cases(): Case[] {
   const out: Case[] = [];
@@ -22,10 +23,11 @@ function cases(): Case[] {
   for (const action of badActions) for (const id of ["1", "2", "3"]) out.push({ path: `/api/brokers/${id}/${action}`, method: "POST", headers: good });
   for (const method of ["GET", "PUT", "PATCH", "DELETE"]) for (const action of actions) out.push({ path: `/api/brokers/2/${action}`, method, headers: good });
   for (const action of actions) {
-    out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: {} });
-    out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: { authorization: "Bearer wrong-token-xyz" } });
-    out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: { authorization: `Bearer ${TEST_TOKEN}x` } });
-    out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: { "x-dashboard-token": "" } });
+    out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: json });
+    out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+    out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: { ...json, authorization: "Bearer wrong-token-xyz" } });
+    out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: { ...json, authorization: `Bearer ${TEST_TOKEN}x` } });
+    out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: { ...json, "x-dashboard-token": "" } });
     out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: { ...good, origin: "http://evil.example" } });
     out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: { ...good, origin: "http://127.0.0.1:1" } });
     out.push({ path: `/api/brokers/2/${action}`, method: "POST", headers: { ...good, origin: "null" } });

@@ -1,5 +1,6 @@
 import { config } from "@/lib/config";
-import { ApiError, handle } from "@/lib/api/errors";
+import { handle } from "@/lib/api/errors";
+import { readJsonBody } from "@/lib/api/body";
 import { assertMutationAllowed } from "@/lib/api/guard";
 import { getDrillService } from "@/lib/drill/instance";
 
@@ -12,15 +13,7 @@ export const GET = handle(async () => Response.json((await getDrillService()).li
 
 export const POST = handle(async (req: Request) => {
   assertMutationAllowed(req, config().DASHBOARD_TOKEN);
-  const text = await req.text();
-  let body: unknown = {};
-  if (text.trim() !== "") {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ApiError(422, "invalid_json", "the body must be JSON drill parameters, e.g. {\"rate\":10000,\"durationSec\":60}");
-    }
-  }
+  const body = await readJsonBody(req, 'the body must be JSON drill parameters, e.g. {"rate":10000,"durationSec":60}', {});
   const drill = (await getDrillService()).start(body);
   return Response.json({ drill }, { status: 202, headers: noStore });
 });

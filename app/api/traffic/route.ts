@@ -1,5 +1,6 @@
 import { config } from "@/lib/config";
 import { ApiError, handle } from "@/lib/api/errors";
+import { readJsonBody } from "@/lib/api/body";
 import { assertMutationAllowed } from "@/lib/api/guard";
 import { getMonitor } from "@/lib/monitor/instance";
 import { parseTrafficAction, TRAFFIC_GROUPS } from "@/lib/traffic/params";
@@ -21,12 +22,7 @@ export const GET = handle(async () => Response.json(await body(), { headers: noS
 
 export const POST = handle(async (req: Request) => {
   assertMutationAllowed(req, config().DASHBOARD_TOKEN);
-  let input: unknown;
-  try {
-    input = await req.json();
-  } catch {
-    throw new ApiError(422, "invalid_json", 'the body must be JSON: {"action":"start","rate":200} or {"action":"stop"}');
-  }
+  const input = await readJsonBody(req, 'the body must be JSON: {"action":"start","rate":200} or {"action":"stop"}');
   const parsed = parseTrafficAction(input);
   if (!parsed.ok) throw new ApiError(422, "invalid_input", parsed.error);
   const traffic = await getTrafficService();

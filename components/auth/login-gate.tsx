@@ -1,0 +1,103 @@
+"use client";
+// On a dashboard reachable beyond loopback every read needs DASHBOARD_TOKEN. The
+// page asks for it once; /api/session turns it into an HttpOnly cookie that
+// reads, the live stream and actions then carry, and the page reloads with it.
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+
+interface SessionInfo {
+  readsNeedToken: boolean;
+  authenticated: boolean;
+}
+
+type Phase = { kind: "checking" } | { kind: "open" } | { kind: "ask"; wrong: boolean; error?: string };
+
+export function LoginGate() {
+  const [phase, setPhase] = useState<Phase>({ kind: "checking" });
+  const [value, setValue] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    fetch("/api/session", { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<SessionInfo>) : null))
+      .then((s) => {
+        if (live) setPhase(s && s.readsNeedToken && !s.authenticated ? { kind: "ask", wrong: false } : { kind: "open" });
+      })
+      // Server down: the page's own states say so; nothing to ask.
+      .catch(() => live && setPhase({ kind: "open" }));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (phase.kind !== "ask") return null;
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const res = await fetch("/api/session", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token: value.trim() }),
+      });
+      if (res.status === 204) {
+        window.location.reload();
+        return;
+      }
+      setValue("");
+      setPhase({ kind: "ask", wrong: res.status === 401, error: res.status === 401 ? undefined : `the server answered ${res.status}` });
+    } catch (err) {
+      setPhase({ kind: "ask", wrong: false, error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      data-testid="login-dialog"
+      open
+      onClose={() => undefined}
+      title="Log in to this dashboard"
+      description={
+        phase.wrong
+          ? "That token was refused. Enter the DASHBOARD_TOKEN this dashboard was started with."
+          : "This dashboard is reachable beyond this machine, so it shows nothing without its DASHBOARD_TOKEN. This browser keeps a session cookie, not the token."
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (value.trim()) void submit();
+        }}
+        className="flex flex-col gap-3"
+      >
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Token
+          <input
+            data-testid="login-token"
+            type="password"
+            autoComplete="current-password"
+            required
+            minLength={8}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            className="rounded-md border border-slate-400 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-950"
+          />
+        </label>
+        {phase.error && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            Could not log in: {phase.error}
+          </p>
+        )}
+        <div className="flex justify-end">
+          <Button type="submit" variant="primary" data-testid="login-submit" disabled={busy}>
+            Log in
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
