@@ -6,7 +6,7 @@
 // npx tsx bench/fault-matrix.ts [runs=3]
 import { figures, percentile, violations } from "@/test/matrix/checks";
 import { SCENARIOS, runScenario } from "@/test/matrix/scenarios";
-import { localTarget, Sampler } from "@/test/matrix/sampler";
+import { runtimeTarget, Sampler } from "@/test/matrix/sampler";
 import { sleep } from "@/lib/util/poll";
 import { benchClusterDown, benchClusterUp, benchConfig, benchRuntime, benchUrl, median, startBenchServer } from "./monitor-harness";
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const runtime = benchRuntime();
   await benchClusterUp();
   const server = await startBenchServer();
-  const target = localTarget("bench", benchUrl, runtime, cfg);
+  const target = runtimeTarget("bench", benchUrl, runtime, cfg);
   try {
     // Reference: the canary on the healthy cluster, 20 s.
     const ref = new Sampler(target);

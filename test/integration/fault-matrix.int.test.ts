@@ -5,13 +5,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { figures, violations } from "../matrix/checks";
 import { SCENARIOS, runScenario } from "../matrix/scenarios";
-import { localTarget } from "../matrix/sampler";
+import { runtimeTarget } from "../matrix/sampler";
 import { testConfig, testRuntime, waitHealed } from "./helpers";
 import { baseUrl, TEST_TOKEN } from "./server";
 
 const cfg = testConfig();
 const runtime = testRuntime();
-const target = localTarget("local", baseUrl(), runtime, cfg, { authorization: `Bearer ${TEST_TOKEN}` });
+const target = runtimeTarget("local", baseUrl(), runtime, cfg, { authorization: `Bearer ${TEST_TOKEN}` });
 
 afterAll(async () => {
   await waitHealed();

@@ -55,7 +55,12 @@ export function violations(run: ScenarioRun): string[] {
     if (acked.length > 0) out.push(`CRITICAL shown, yet the test's own writes were acknowledged at ${rel(run, acked[0]?.at ?? 0)}`);
   }
   out.push(...quorumChecks(run), ...timelineChecks(run));
-  if (run.tHealed === null) out.push("the cluster never became HEALTHY again after the heal");
+  if (run.tHealed === null) {
+    const last = run.samples.at(-1);
+    const wrote = [...run.samples].reverse().find((x) => x.writes);
+    const brokers = (last?.snapshot?.brokers ?? []).map((b) => `${b.id}:${b.state}`).join(" ");
+    out.push(`the cluster never became HEALTHY again after the heal: last shown ${last?.snapshot?.health} (${last?.snapshot?.healthReason}) [${brokers}], the test's own writes ${JSON.stringify(wrote?.writes ?? null)}`);
+  }
   return out;
 }
 

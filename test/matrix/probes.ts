@@ -71,6 +71,14 @@ export async function ownWrite(address: string, topic: string, partition: number
 }
 
 /** Kafka's own `kafka-metadata-quorum describe --status`: the leader id, or null when it cannot answer. */
+/** The leader in MetadataQuorumCommand's `describe --status` output; null when none. */
+export function leaderOfQuorumStatus(stdout: string): number | null {
+  const m = /LeaderId:\s*(-?\d+)/.exec(stdout);
+  const id = m ? Number(m[1]) : null;
+  return id !== null && id >= 0 ? id : null;
+}
+
+/** Kafka's own MetadataQuorumCommand, asked of these controller endpoints; null when it finds no leader or cannot answer. */
 export async function quorumLeaderByKafka(kafkaHome: string, javaBin: string, controllers: readonly string[]): Promise<number | null> {
   try {
     const { stdout } = await promisify(execFile)(
@@ -79,9 +87,7 @@ export async function quorumLeaderByKafka(kafkaHome: string, javaBin: string, co
         "--bootstrap-controller", controllers.join(","), "describe", "--status"],
       { timeout: 15_000 },
     );
-    const m = /LeaderId:\s*(-?\d+)/.exec(stdout);
-    const id = m ? Number(m[1]) : null;
-    return id !== null && id >= 0 ? id : null;
+    return leaderOfQuorumStatus(stdout);
   } catch {
     return null;
   }

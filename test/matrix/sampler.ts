@@ -4,7 +4,7 @@
 // and acks=all writes to each canary partition. Bounded: it stops by itself
 // after maxMs even when nobody calls stop().
 import type { ClusterSnapshot, TimelineEntry } from "@/lib/model/cluster";
-import type { BrokerRuntime, RuntimeStatus } from "@/lib/runtime/types";
+import type { BrokerProcess, BrokerRuntime, RuntimeStatus } from "@/lib/runtime/types";
 import { sleep } from "@/lib/util/poll";
 import { answers, ownMetadata, ownWrite, type OwnMetadata } from "./probes";
 
@@ -19,6 +19,12 @@ export interface MatrixTarget {
   canaryTopic: string;
   kafkaHome: string;
   javaBin: string;
+  /**
+   * Kafka's MetadataQuorumCommand run another way than from this host against
+   * `controllers` (Docker: inside a running container, where the controllers'
+   * advertised names resolve). Gets the nodes whose process runs.
+   */
+  quorumLeader?: (running: readonly BrokerProcess[]) => Promise<number | null>;
   /** Extra request headers for the dashboard (a token, for instance). */
   headers?: Record<string, string>;
 }
@@ -138,8 +144,8 @@ export async function timelineOf(target: MatrixTarget): Promise<TimelineEntry[]>
   return ((await res.json()) as { entries: TimelineEntry[] }).entries;
 }
 
-/** The matrix target for a local-process cluster and the dashboard watching it. */
-export function localTarget(
+/** The matrix target for a cluster our runtime runs (local processes or Docker) and the dashboard watching it. */
+export function runtimeTarget(
   name: string,
   baseUrl: string,
   runtime: BrokerRuntime & { controllerEndpoints: Readonly<Record<number, string>> },

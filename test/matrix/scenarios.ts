@@ -76,8 +76,10 @@ export async function heal(t: MatrixTarget, sampler: Sampler | null, timeoutMs =
 
 /** Kafka's own answer, asked of the controllers whose process runs (the tool waits forever on a frozen one). */
 async function kafkaQuorumLeader(t: MatrixTarget): Promise<number | null> {
-  const running = new Set((await t.runtime.list()).filter((p) => p.status === "running").map((p) => p.id));
-  const endpoints = Object.entries(t.controllers).filter(([id]) => running.has(Number(id))).map(([, ep]) => ep);
+  const running = (await t.runtime.list()).filter((p) => p.status === "running");
+  if (running.length === 0) return null;
+  if (t.quorumLeader) return t.quorumLeader(running);
+  const endpoints = running.flatMap((p) => (t.controllers[p.id] ? [t.controllers[p.id] as string] : []));
   return endpoints.length === 0 ? null : quorumLeaderByKafka(t.kafkaHome, t.javaBin, endpoints);
 }
 

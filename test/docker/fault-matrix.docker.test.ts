@@ -1,0 +1,79 @@
+// The fault matrix on the Docker cluster: the same scenarios and checks as the
+// local run (test/matrix/), with the dashboard serving RUNTIME=docker. Docker
+// differs where it matters to the truth: a kill is `docker kill`, a pause is the
+// cgroup freezer, and clients reach the brokers through published ports.
+import path from "node:path";
+import type { Kafka } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { canaryTopic } from "@/lib/config";
+import { ensureClusterTopics } from "@/lib/kafka/topics";
+import { startDashboard, type DashboardServer } from "../dashboard-server";
+import { figures, violations } from "../matrix/checks";
+import { SCENARIOS, runScenario } from "../matrix/scenarios";
+import { leaderOfQuorumStatus } from "../matrix/probes";
+import { runtimeTarget } from "../matrix/sampler";
+import type { BrokerProcess } from "@/lib/runtime/types";
+import { DOCKER_TEST_ENV } from "./env";
+import { cfg, docker, testKafka, testRuntime, waitWhole } from "./helpers";
+
+const skipReason = inject("dockerSkipReason");
+const PORT = 3103;
+const TOKEN = "docker-matrix-token-123";
+const DATA_DIR = ".data/docker-matrix";
+
+/**
+ * The controllers advertise kafka-N:9093, names only the compose network resolves,
+ * so Kafka's tool runs inside a running broker's container (its own JVM and jars),
+ * asking the running controllers there.
+ */
+async function quorumLeader(running: readonly BrokerProcess[]): Promise<number | null> {
+  const inside = running.find((p) => p.containerId);
+  if (!inside?.containerId) return null;
+  const controllers = running.map((p) => `kafka-${p.id}:9093`).join(",");
+  const out = await docker(
+    "exec", inside.containerId, "timeout", "15", "java", "-Xmx128m", "-cp", "/opt/kafka/libs/*",
+    "org.apache.kafka.tools.MetadataQuorumCommand", "--bootstrap-controller", controllers, "describe", "--status",
+  ).catch(() => "");
+  return leaderOfQuorumStatus(out);
+}
+
+describe.skipIf(skipReason !== null)("fault matrix (Docker cluster): the dashboard against the test's own probes", () => {
+  const runtime = testRuntime();
+  const target = { ...runtimeTarget("docker", `http://127.0.0.1:${PORT}`, runtime, cfg, { authorization: `Bearer ${TOKEN}` }), quorumLeader };
+  let server: DashboardServer | undefined;
+  let kafka: Kafka;
+
+  beforeAll(async () => {
+    kafka = testKafka("docker-matrix");
+    await ensureClusterTopics(runtime.bootstrap, runtime.brokerIds, canaryTopic(cfg));
+    server = await startDashboard({
+      port: PORT,
+      env: { ...DOCKER_TEST_ENV, RUNTIME: "docker", DATA_DIR, DASHBOARD_TOKEN: TOKEN },
+      logFile: path.join(DATA_DIR, "dashboard.log"),
+      timeoutMs: 120_000,
+    });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    for (const p of await runtime.list().catch(() => [])) {
+      if (p.status === "paused") await runtime.resume(p.id).catch(() => undefined);
+      else if (p.status !== "running") await runtime.start(p.id).catch(() => undefined);
+    }
+    runtime.close();
+  });
+
+  it("starts from a whole cluster", async () => {
+    expect(await waitWhole(kafka)).toBe(true);
+  });
+
+  for (const scenario of SCENARIOS) {
+    it(`${scenario.name}: ${scenario.expect} in every sample, no false state, quorum as Kafka says, nothing recovered that did not`, { timeout: 420_000 }, async () => {
+      const run = await runScenario(target, scenario);
+      const f = figures(run);
+      console.log(`[matrix docker] ${scenario.name}: fault→${scenario.expect} ${f.faultToHealthMs} ms, fault→${scenario.brokenStates.join("/")} ${f.faultToStateMs} ms, false state ${f.falseStateS} s, canary p50 ${f.canaryP50} ms p99 ${f.canaryP99} ms, healed ${run.tHealed ? ((run.tHealed - run.tHeal) / 1000).toFixed(1) : "never"} s after the heal`);
+      expect(violations(run)).toEqual([]);
+      expect(f.faultToHealthMs ?? Infinity).toBeLessThanOrEqual(2000);
+    });
+  }
+});
