@@ -1,4 +1,4 @@
-// npm run cluster -- up|down|status|kill N|stop N|pause N|resume N|restart N|start N
+// npm run cluster -- up|down|status|kill N|stop N|pause N|resume N|restart N|start N|partition N|isolate N|heal N
 import { spawnSync } from "node:child_process";
 import { canaryTopic, config, ConfigError, type Config } from "@/lib/config";
 import { ensureClusterTopics } from "@/lib/kafka/topics";
@@ -15,7 +15,10 @@ const USAGE = `usage: npm run cluster -- <command>
   status             runtime status and Kafka registration of each broker
   kill N             SIGKILL broker N          stop N      graceful SIGTERM
   pause N            freeze (SIGSTOP)          resume N    thaw (SIGCONT)
-  restart N          stop then start           start N     start a stopped broker`;
+  restart N          stop then start           start N     start a stopped broker
+  partition N        cut N off from the other nodes (clients still reach it)
+  isolate N          cut N off from the other nodes and from clients
+  heal N             remove every network fault on N (cluster down/up remove them all)`;
 
 class UsageError extends Error {}
 

@@ -9,6 +9,7 @@ cd "$root"
 export NEXT_TELEMETRY_DISABLED=1
 bash scripts/ensure-node-modules.sh
 bash scripts/fetch-kafka-jars.sh
+bash scripts/ensure-netfault.sh
 socket="${DOCKER_SOCKET:-/var/run/docker.sock}"
 if [[ "${RUNTIME:-auto}" == "auto" ]] && [[ -S "$socket" ]] && curl -fsS --max-time 3 --unix-socket "$socket" http://localhost/_ping >/dev/null 2>&1; then
   echo "runtime: a Docker engine answers on $socket: using the compose cluster (RUNTIME=docker)"

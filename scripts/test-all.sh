@@ -28,6 +28,7 @@ trap 'exit 130' INT TERM
 step "prerequisites"
 bash scripts/ensure-node-modules.sh || exit 1
 bash scripts/fetch-kafka-jars.sh || exit 1
+bash scripts/ensure-netfault.sh
 
 step "typecheck"
 if ! npx tsc --noEmit -p .; then

@@ -10,7 +10,7 @@ export interface ActionButton {
 }
 
 /** Actions that take a broker (or its leadership) away: they ask first. */
-export const DESTRUCTIVE: ReadonlySet<BrokerAction> = new Set<BrokerAction>(["kill", "stop", "pause", "restart"]);
+export const DESTRUCTIVE: ReadonlySet<BrokerAction> = new Set<BrokerAction>(["kill", "stop", "pause", "restart", "partition", "isolate"]);
 
 export const ACTION_LABEL: Record<BrokerAction, string> = {
   kill: "Kill",
@@ -19,6 +19,9 @@ export const ACTION_LABEL: Record<BrokerAction, string> = {
   resume: "Resume",
   restart: "Restart",
   start: "Start",
+  partition: "Partition",
+  isolate: "Isolate",
+  heal: "Heal",
 };
 
 export const ACTION_EFFECT: Record<BrokerAction, string> = {
@@ -28,6 +31,10 @@ export const ACTION_EFFECT: Record<BrokerAction, string> = {
   resume: "SIGCONT: the frozen process carries on where it stopped.",
   restart: "Graceful stop, then start again: the broker re-registers and catches up before it is back in every ISR.",
   start: "Starts the broker process; it re-registers and catches up.",
+  partition:
+    "Cuts the broker off from the other nodes (replication and KRaft traffic, both ways) while clients can still reach it. The controller fences it after its session times out and moves its leaders; writes through it fail.",
+  isolate: "Cuts the broker off from the other nodes and from every client: nothing reaches it, it reaches nothing.",
+  heal: "Removes every network fault on the broker; it re-registers and catches up before it is back in every ISR.",
 };
 
 export interface ActionContext {
@@ -65,9 +72,19 @@ export function actionButtons(b: BrokerView, ctx: ActionContext): ActionButton[]
         return status === "missing" ? (b.runtime?.detail ?? "Broker storage is missing") : null;
       case "start":
         return status === "missing" ? (b.runtime?.detail ?? "Broker storage is missing") : alive ? "Already running" : null;
+      case "partition":
+      case "isolate":
+        if (faulted) return `Broker ${b.id} is already ${faults.map((f) => f.kind).join(", ")}: heal it first`;
+        return faultsOff ?? (status === "running" ? null : notRunning);
+      case "heal":
+        return faulted ? null : `Broker ${b.id} has no network fault`;
     }
   };
+  const faults = b.runtime?.faults ?? [];
+  const faulted = faults.length > 0;
+  const faultsOff = ctx.runtime.faults && !ctx.runtime.faults.available ? `Network faults unavailable: ${ctx.runtime.faults.reason ?? "unknown reason"}` : null;
   const shown: BrokerAction[] = ["kill", "stop", "pause", "resume", "restart"];
   if (status === "exited" || status === "missing") shown.push("start");
+  if (ctx.runtime.faults) shown.push(...(faulted ? (["heal"] as const) : (["partition", "isolate"] as const)));
   return shown.map((action) => ({ action, disabledReason: reason(action) }));
 }

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { formatBytesRate, formatInt } from "@/components/ui/format";
 import type { ActionButton } from "./action-rules";
 import { BrokerActions } from "./broker-actions";
+import { FaultLine } from "./fault-line";
 import { ProbeLine } from "./probe-line";
 import { RuntimeLine } from "./runtime-line";
 import { STATE_TONE } from "./tones";
@@ -66,6 +67,7 @@ export function BrokerCard({ broker: b, lastKnown, buttons, busyAction, error, o
         )}
       </dl>
       <RuntimeLine broker={b} runtime={runtime} />
+      <FaultLine broker={b} />
       <ProbeLine broker={b} />
       <BrokerActions brokerId={b.id} buttons={buttons} busyAction={busyAction} onAction={onAction} />
       {error && (

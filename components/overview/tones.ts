@@ -6,6 +6,7 @@ export const STATE_TONE: Record<BrokerState, Tone> = {
   RUNNING: "green",
   STARTING: "blue",
   RECOVERING: "amber",
+  PARTITIONED: "violet",
   SHUTDOWN: "red",
   UNRESPONSIVE: "violet",
 };

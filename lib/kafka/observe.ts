@@ -37,6 +37,10 @@ const CANARY_CREATE_RETRY_MS = 30_000;
 const toNum = (v: bigint) => Number(v);
 const CLIENT_ID = "streamsocial-monitor";
 
+export interface ObserveHints {
+  cutOff?: readonly number[];
+}
+
 export class KafkaObserver {
   private readonly data: WirePool;
   private readonly liveness: LivenessProber;
@@ -59,15 +63,21 @@ export class KafkaObserver {
     this.canary = opts.canaryTopic ? new CanaryWriter(CLIENT_ID, opts.canaryTopic, opts.timeoutMs) : null;
   }
 
-  async observe(now = Date.now()): Promise<Observation> {
+  /**
+   * One poll. `hints.cutOff`: brokers a network fault of ours cuts off from their
+   * peers; their metadata is frozen (a zombie's view), so they are asked last.
+   */
+  async observe(now = Date.now(), hints: ObserveHints = {}): Promise<Observation> {
     let md: { address: string; value: Metadata };
     try {
-      md = await firstAnswer(this.candidates(), (a) => metadataFrom(this.data, a));
+      const [trusted, zombies] = this.candidates(hints.cutOff ?? []);
+      const ask = (a: string) => metadataFrom(this.data, a);
+      md = await firstAnswer(trusted, ask).catch((err: unknown) => (zombies.length > 0 ? firstAnswer(zombies, ask) : Promise.reject(err)));
     } catch (err) {
       // Nothing answered metadata: each known broker's probe and the voters still say why.
       const [liveness, quorum] = await Promise.all([this.liveness.probeAll(this.known), this.quorumProber.probe(null, now)]);
       return {
-        ...emptyObservation(now, `no broker answers on ${this.candidates().join(",")}: ${errorText(err)}`),
+        ...emptyObservation(now, `no broker answers on ${this.candidates().flat().join(",")}: ${errorText(err)}`),
         liveness,
         voterViews: quorum.views,
         quorumVia: quorum.via,
@@ -118,10 +128,12 @@ export class KafkaObserver {
     this.resetAdmin();
   }
 
-  /** The last broker that answered, then the configured bootstrap, then every broker learned since. */
-  private candidates(): string[] {
+  /** The last broker that answered, then the configured bootstrap, then every broker learned since; apart, the cut-off ones. */
+  private candidates(cutOff: readonly number[] = []): [string[], string[]] {
     const all = [this.preferred, ...this.opts.bootstrap, ...this.known.values()].filter((a): a is string => a !== undefined);
-    return [...new Set(all)];
+    const zombies = new Set(cutOff.flatMap((id) => (this.known.has(id) ? [this.known.get(id) as string] : [])));
+    const unique = [...new Set(all)];
+    return [unique.filter((a) => !zombies.has(a)), unique.filter((a) => zombies.has(a))];
   }
 
   /** ListOffsets(latest) goes to each partition's leader; one request per leader. */
@@ -173,7 +185,7 @@ export class KafkaObserver {
 
   private async kafkaAdmin(): Promise<Admin> {
     if (!this.admin) {
-      const bootstrap = this.candidates();
+      const bootstrap = this.candidates().flat();
       const admin = kafkaClient({ bootstrap, clientId: CLIENT_ID, timeoutMs: this.opts.timeoutMs, retries: 0 }).admin();
       this.admin = admin;
       this.adminReady = admin.connect();

@@ -4,7 +4,8 @@
 // pure function tested with plain objects.
 import type { BrokerProcess, RuntimeKind } from "./runtime";
 
-export const BROKER_STATES = ["RUNNING", "STARTING", "RECOVERING", "SHUTDOWN", "UNRESPONSIVE"] as const;
+/** PARTITIONED: its process runs, and a network fault of ours cuts it off from its peers (and, isolated, from clients). */
+export const BROKER_STATES = ["RUNNING", "STARTING", "RECOVERING", "PARTITIONED", "SHUTDOWN", "UNRESPONSIVE"] as const;
 export type BrokerState = (typeof BROKER_STATES)[number];
 
 export const CLUSTER_HEALTHS = ["HEALTHY", "DEGRADED", "CRITICAL", "UNREACHABLE"] as const;
@@ -248,6 +249,8 @@ export interface RuntimeInfo {
   kind: RuntimeKind;
   available: boolean;
   reason: string | null;
+  /** Whether network faults (partition, isolate) can be made here; why not when they cannot. Absent: not checked. */
+  faults?: { available: boolean; reason: string | null };
 }
 
 export interface ClusterSnapshot {

@@ -94,3 +94,17 @@ describe("deriveBrokerState without a runtime (read-only monitoring)", () => {
     expect(none({ ...base, controllerOnly: { alive: true }, clusterReachable: false }).state).toBe("UNRESPONSIVE");
   });
 });
+
+describe("a broker under one of our network faults", () => {
+  const base = { registered: true, responsive: true, outOfSyncCount: 0, clusterReachable: true };
+  it("is PARTITIONED, whatever Kafka says, saying whether the controller has fenced it yet", () => {
+    const running = { id: 2, status: "running" as const, since: 1, faults: [{ kind: "partition" as const, since: 5 }] };
+    expect(deriveBrokerState({ ...base, runtime: running })).toEqual({ state: "PARTITIONED", reason: "cut off from its peers (clients still reach it); still registered until the controller fences it" });
+    expect(deriveBrokerState({ ...base, registered: false, runtime: running }).reason).toMatch(/fenced by the controller$/);
+    const isolated = { ...running, faults: [{ kind: "isolate" as const, since: 5 }] };
+    expect(deriveBrokerState({ ...base, responsive: false, runtime: isolated }).reason).toMatch(/^isolated from peers and clients/);
+  });
+  it("is SHUTDOWN when its process died, fault or not", () => {
+    expect(deriveBrokerState({ ...base, runtime: { id: 2, status: "exited", since: 1, faults: [{ kind: "partition", since: 5 }] } }).state).toBe("SHUTDOWN");
+  });
+});

@@ -40,9 +40,12 @@ export function deriveBrokerState(input: BrokerStateInput): DerivedBrokerState {
         return { state: "SHUTDOWN", reason: withDetail("process missing", runtime.detail) };
       case "paused":
         return { state: "UNRESPONSIVE", reason: "frozen (paused)" };
-      case "running":
+      case "running": {
+        const fault = runtime.faults?.[0];
+        if (fault) return partitioned(fault.kind, input.registered);
         if (!input.registered) return { state: "STARTING", reason: "running, not registered yet" };
         return fromKafka(input);
+      }
     }
   }
   if (!input.registered && input.controllerOnly && input.clusterReachable) {
@@ -68,6 +71,12 @@ function fromKafka(input: BrokerStateInput): DerivedBrokerState {
     return { state: "RECOVERING", reason: `out of ISR on ${plural(input.outOfSyncCount, "partition")}` };
   }
   return { state: "RUNNING", reason: "registered, in every ISR" };
+}
+
+/** Our own network fault: the process runs, Kafka fences it once its heartbeats stop arriving. */
+function partitioned(kind: "partition" | "isolate", registered: boolean): DerivedBrokerState {
+  const cut = kind === "partition" ? "cut off from its peers (clients still reach it)" : "isolated from peers and clients";
+  return { state: "PARTITIONED", reason: `${cut}; ${registered ? "still registered until the controller fences it" : "fenced by the controller"}` };
 }
 
 function withDetail(words: string, detail: string | undefined): string {

@@ -27,6 +27,7 @@ const PHRASE: Record<Exclude<BrokerState, "RUNNING">, string> = {
   UNRESPONSIVE: "not answering",
   STARTING: "starting",
   RECOVERING: "catching up",
+  PARTITIONED: "cut off from its peers",
 };
 
 export function deriveHealth(input: HealthInput): DerivedHealth {

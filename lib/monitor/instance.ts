@@ -9,6 +9,8 @@ export function getMonitor(): Promise<Monitor> {
   return processSingleton("monitor", async () => {
     const cfg = config();
     const runtime = await selectRuntime(cfg);
+    // Faults made through this dashboard never outlive it (a fault left by the CLI goes too).
+    if (runtime.network) process.once("exit", () => runtime.network?.healAllNow());
     const bootstrap = cfg.KAFKA_BROKERS ?? runtime.bootstrap;
     const monitor = new Monitor({
       runtime,

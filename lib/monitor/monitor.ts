@@ -12,7 +12,8 @@ import { detectTransitions, initialTimelineState, type TimelineState } from "./t
 import type { ClusterSnapshot, HistoryPoint, Observation, PartitionState, RuntimeInfo, TimelineEntry } from "@/lib/model/cluster";
 
 export interface ObservationSource {
-  observe(now?: number): Promise<Observation>;
+  /** `hints.cutOff`: brokers our own network faults cut off (their metadata is a zombie's). */
+  observe(now?: number, hints?: { cutOff?: readonly number[] }): Promise<Observation>;
   close(): void;
 }
 
@@ -125,6 +126,10 @@ export class Monitor {
     }
   }
 
+  private cutOff(): number[] {
+    return (this.processes ?? []).filter((p) => (p.faults ?? []).length > 0).map((p) => p.id);
+  }
+
   /** Asks the loop to poll now instead of at the end of its interval. */
   pollNow(): void {
     this.wake?.();
@@ -132,7 +137,7 @@ export class Monitor {
 
   async pollOnce(): Promise<ClusterSnapshot> {
     const t0 = Date.now();
-    const [observation] = await Promise.all([this.track("kafka", this.opts.source.observe(t0)), this.track("runtime", this.refreshProcesses())]);
+    const [observation] = await Promise.all([this.track("kafka", this.opts.source.observe(t0, { cutOff: this.cutOff() })), this.track("runtime", this.refreshProcesses())]);
     const snapshot = this.derive(observation, Date.now() - t0, true);
     this.historyRing.push(historyPoint(snapshot));
     return snapshot;
@@ -183,8 +188,17 @@ export class Monitor {
         this.processes = null;
         return;
       }
-      this.processes = await withTimeout(rt.list(), budget, `${rt.kind} runtime did not list brokers in ${budget} ms`);
-      this.runtimeInfo = { kind: rt.kind, available: true, reason: null };
+      const [processes, faults] = await Promise.all([
+        withTimeout(rt.list(), budget, `${rt.kind} runtime did not list brokers in ${budget} ms`),
+        rt.network ? withTimeout(rt.network.support(), budget, "network fault support did not answer").catch((e: Error) => ({ ok: false as const, reason: e.message })) : null,
+      ]);
+      this.processes = processes;
+      this.runtimeInfo = {
+        kind: rt.kind,
+        available: true,
+        reason: null,
+        faults: faults === null ? { available: false, reason: `network faults are not available on the ${rt.kind} runtime` } : faults.ok ? { available: true, reason: null } : { available: false, reason: faults.reason },
+      };
     } catch (err) {
       this.runtimeInfo = { kind: rt.kind, available: false, reason: err instanceof Error ? err.message : String(err) };
       this.processes = null;

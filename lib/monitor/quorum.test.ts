@@ -23,6 +23,14 @@ describe("quorumVerdict", () => {
     expect(v.reason).toBe("KRaft quorum lost: 1 of 3 controllers alive, 2 needed");
   });
 
+  it("does not count a voter cut off by our network fault, nor its stale claim to lead", () => {
+    // Voter 1 partitioned still answers us as leader; 2 and 3 elected 2 meanwhile.
+    const views = voterViews(2, ids).map((v) => (v.id === 1 ? { ...v, leaderId: 1, confirmedLeader: true } : v));
+    const partitioned = { ...proc(1), faults: [{ kind: "partition" as const, since: T0 - 5000 }] };
+    const v = verdict({ quorum: quorum(2, ids), views, runtimeOf: runtimeOf([partitioned, proc(2), proc(3)]) });
+    expect(v).toMatchObject({ status: "ok", activeControllerId: 2, alive: 2, down: [1] });
+  });
+
   it("calls the quorum lost when the lone survivor still names its dead leader (pre-vote keeps it)", () => {
     // Voters 1 and 2 killed: 3 answers, names 1 as leader, but nobody confirms leadership.
     const views = voterViews(1, ids, T0, [1, 2]).map((v) => (v.id === 3 ? { ...v, leaderId: 1 } : v));

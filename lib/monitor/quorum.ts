@@ -87,6 +87,8 @@ export function quorumVerdict(input: QuorumInput): QuorumVerdict {
 function voterAlive(id: number, input: QuorumInput): boolean {
   const runtime = input.runtimeOf(id);
   if (runtime && runtime.status !== "running") return false;
+  // Cut off by one of our network faults: it may answer us, but it takes no part in the quorum.
+  if ((runtime?.faults ?? []).length > 0) return false;
   const view = input.views.find((v) => v.id === id);
   // Asked directly: its own answer is the evidence.
   if (view?.endpoint) return view.answered;

@@ -93,6 +93,15 @@ describe("buildSnapshot on the demo cluster", () => {
     );
   });
 
+  it("is UNREACHABLE the moment every process is gone, before a poll finds nobody answering", () => {
+    const s = snap({ processes: procs([1, 2, 3], "exited") });
+    expect(s.health).toBe("UNREACHABLE");
+    expect(s.reachable).toBe(false);
+    // One survivor, or a broker we do not run: the last poll still speaks.
+    expect(snap({ processes: [proc(1, "exited"), proc(2, "exited"), proc(3)] }).health).toBe("CRITICAL");
+    expect(snap({ processes: procs([1, 2], "exited") }).health).not.toBe("UNREACHABLE");
+  });
+
   it("keeps every broker when the whole cluster is down", () => {
     const first = snap();
     const dead: Observation = {

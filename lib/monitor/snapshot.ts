@@ -77,7 +77,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
       clusterReachable: obs.reachable,
       ...(controllerOnly ? { controllerOnly: { alive: !votersDown.has(id) } } : {}),
     });
-    const effectivelyDown = !controllerOnly && (state === "SHUTDOWN" || state === "UNRESPONSIVE");
+    const effectivelyDown = !controllerOnly && (state === "SHUTDOWN" || state === "UNRESPONSIVE" || state === "PARTITIONED");
     const processDownSince = runtime && runtime.status !== "running" ? runtime.since : null;
     return {
       id,
@@ -124,8 +124,13 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
     at: obs.at,
   });
 
+  // Every broker there is runs under our runtime and every process is gone: nothing can answer,
+  // whatever the last poll (up to a second old) found.
+  const everyProcessGone =
+    brokerIds.length > 0 && brokerIds.every((id) => ["exited", "missing"].includes(processes.get(id)?.status ?? "unknown"));
+  const reachable = obs.reachable && !everyProcessGone;
   const { health, reason } = deriveHealth({
-    reachable: obs.reachable,
+    reachable,
     error: obs.error ?? null,
     bootstrap: input.bootstrap,
     figures,
@@ -139,7 +144,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
     at: obs.at,
     health,
     healthReason: reason,
-    reachable: obs.reachable,
+    reachable,
     error: obs.error ?? null,
     runtime: input.runtime,
     controllerId: verdict.activeControllerId,

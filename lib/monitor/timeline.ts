@@ -94,6 +94,7 @@ const STATE_SEVERITY: Record<BrokerState, TimelineEntry["severity"]> = {
   RUNNING: "ok",
   STARTING: "info",
   RECOVERING: "info",
+  PARTITIONED: "warn",
   SHUTDOWN: "warn",
   UNRESPONSIVE: "warn",
 };

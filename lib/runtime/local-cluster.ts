@@ -112,6 +112,9 @@ export async function localClusterUp(cfg: Config, log: (line: string) => void = 
   checkJava(cfg.JAVA_BIN);
   ensureJars(cfg, log);
   const runtime = localRuntimeFromConfig(cfg);
+  // A fault never outlives its cluster: whatever an earlier run left goes now.
+  const leftover = await runtime.network.healAll();
+  if (leftover > 0) log(`removed ${leftover} network-fault rule(s) left by an earlier run`);
   const layout = localLayout(cfg.dataDir, cfg.LOCAL_PORT_BASE);
   const formatted = await prepareLocalCluster(cfg, layout);
   if (formatted.length > 0) log(`formatted storage of node${formatted.length > 1 ? "s" : ""} ${formatted.join(", ")}`);
@@ -135,6 +138,7 @@ export async function localClusterUp(cfg: Config, log: (line: string) => void = 
 
 /** Stops our brokers gracefully (in parallel); leaves data in place. */
 export async function localClusterDown(runtime: LocalRuntime): Promise<number[]> {
+  await runtime.network.healAll();
   const running = (await runtime.list()).filter((p) => p.status === "running" || p.status === "paused");
   await Promise.all(running.map((p) => runtime.stop(p.id)));
   return running.map((p) => p.id);

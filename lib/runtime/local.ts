@@ -10,12 +10,15 @@ import { pollUntil } from "@/lib/util/poll";
 import type { ClusterLayout, NodeLayout } from "./local-layout";
 import { procCmdlineHas, procStartedAt, procState } from "./proc";
 import { findBusyPorts } from "./ports";
+import { ensureNodeCgroup } from "./netfault/cgroup";
+import { LocalNetworkFaults } from "./netfault/local-faults";
 import {
   RuntimeFailure,
   RuntimeInputError,
   type Availability,
   type BrokerProcess,
   type BrokerRuntime,
+  type NetworkFault,
 } from "./types";
 
 export interface LocalRuntimeOptions {
@@ -41,6 +44,7 @@ export class LocalRuntime implements BrokerRuntime {
   readonly bootstrap: readonly string[];
   readonly metricsEndpoints: Readonly<Record<number, string>>;
   readonly controllerEndpoints: Readonly<Record<number, string>>;
+  readonly network: LocalNetworkFaults;
   private readonly opts: Required<LocalRuntimeOptions>;
   private watchers = new Set<(c: BrokerProcess) => void>();
   private watchTimer: NodeJS.Timeout | undefined;
@@ -55,6 +59,7 @@ export class LocalRuntime implements BrokerRuntime {
       opts.layout.nodes.map((n) => [n.id, `http://127.0.0.1:${n.metricsPort}/metrics`]),
     );
     this.controllerEndpoints = Object.fromEntries(opts.layout.nodes.map((n) => [n.id, `127.0.0.1:${n.controllerPort}`]));
+    this.network = new LocalNetworkFaults(opts.layout.root, opts.layout.nodes, (id) => this.alivePid(this.node(id)));
   }
 
   async available(): Promise<Availability> {
@@ -66,7 +71,12 @@ export class LocalRuntime implements BrokerRuntime {
   }
 
   async list(): Promise<BrokerProcess[]> {
-    return this.opts.layout.nodes.map((n) => this.describe(n));
+    const faults = await this.network.faults().catch(() => new Map<number, NetworkFault[]>());
+    return this.opts.layout.nodes.map((n) => {
+      const p = this.describe(n);
+      const f = faults.get(n.id);
+      return f && f.length > 0 ? { ...p, faults: f } : p;
+    });
   }
 
   kill(id: number): Promise<BrokerProcess> {
@@ -302,7 +312,13 @@ export class LocalRuntime implements BrokerRuntime {
       throw new RuntimeFailure("not_formatted", `broker ${node.id} has no formatted storage: run npm run cluster -- up`);
     }
     const out = fs.openSync(node.logFile, "a");
-    const child = spawn(this.opts.javaBin, this.javaArgs(node), {
+    // Into a cgroup of its own before Java opens a socket, so network faults can single it out.
+    const rel = this.network.cgroupOf(node.id);
+    const procs = rel === null ? null : ensureNodeCgroup(this.network.cgroupRoot, rel);
+    const [cmd, args] = procs
+      ? ["/bin/sh", ["-c", 'echo $$ > "$0" 2>/dev/null; exec "$@"', procs, this.opts.javaBin, ...this.javaArgs(node)]]
+      : [this.opts.javaBin, this.javaArgs(node)];
+    const child = spawn(cmd, args, {
       cwd: node.dir,
       detached: true,
       stdio: ["ignore", out, out],

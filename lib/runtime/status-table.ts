@@ -16,9 +16,10 @@ export function formatStatusTable(
       p.since !== null ? formatAge(now - p.since) : "-",
       rss !== null ? `${Math.round(rss / 1024 / 1024)} MiB` : "-",
       registered.has(p.id) ? "yes" : "no",
+      (p.faults ?? []).map((f) => `${f.kind} ${formatAge(now - f.since)}`).join(", ") || "-",
     ];
   });
-  const header = ["broker", "status", "pid", "for", "rss", "registered"];
+  const header = ["broker", "status", "pid", "for", "rss", "registered", "faults"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
   return [line(header), ...rows.map(line)].join("\n");

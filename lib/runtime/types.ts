@@ -1,12 +1,25 @@
 // The control plane's contract. Both the local-process and the Docker runtime
 // implement it; the monitor, the API and the CLI only ever see these types.
 
-import type { BrokerAction, BrokerProcess, RuntimeKind } from "@/lib/model/runtime";
+import type { BrokerAction, BrokerProcess, NetworkFaultKind, RuntimeKind } from "@/lib/model/runtime";
 
 export { BROKER_ACTIONS } from "@/lib/model/runtime";
-export type { BrokerAction, BrokerProcess, RuntimeKind, RuntimeStatus } from "@/lib/model/runtime";
+export type { BrokerAction, BrokerProcess, NetworkFault, NetworkFaultKind, RuntimeKind, RuntimeStatus } from "@/lib/model/runtime";
 
 export type Availability = { ok: true } | { ok: false; reason: string };
+
+/** Network faults on this runtime's brokers: only ever this cluster's rules, always removable. */
+export interface NetworkFaultControl {
+  /** Whether faults can be had here (root, iptables, ...), and if not, why. */
+  support(): Promise<Availability>;
+  apply(id: number, kind: NetworkFaultKind): Promise<void>;
+  /** Removes every fault on the broker. */
+  heal(id: number): Promise<void>;
+  /** Removes every fault of this cluster (cluster down/up, dashboard shutdown); returns the rules removed. */
+  healAll(): Promise<number>;
+  /** The same, synchronously, for a process that is exiting. */
+  healAllNow(): void;
+}
 
 export interface BrokerRuntime {
   readonly kind: RuntimeKind;
@@ -18,6 +31,8 @@ export interface BrokerRuntime {
   readonly metricsEndpoints?: Readonly<Record<number, string>>;
   /** KRaft controller listener (host:port) per voter id, when the runtime knows them. */
   readonly controllerEndpoints?: Readonly<Record<number, string>>;
+  /** Network faults, where this runtime can make them. */
+  readonly network?: NetworkFaultControl;
   available(): Promise<Availability>;
   list(): Promise<BrokerProcess[]>;
   kill(id: number): Promise<BrokerProcess>;
@@ -81,5 +96,18 @@ export function runAction(rt: BrokerRuntime, id: number, action: BrokerAction): 
       return rt.restart(id);
     case "start":
       return rt.start(id);
+    case "partition":
+    case "isolate":
+    case "heal":
+      return networkAction(rt, id, action);
   }
+}
+
+async function networkAction(rt: BrokerRuntime, id: number, action: "partition" | "isolate" | "heal"): Promise<BrokerProcess> {
+  if (!rt.network) throw new RuntimeInputError("faults_unavailable", `network faults are not available on the ${rt.kind} runtime`);
+  if (action === "heal") await rt.network.heal(id);
+  else await rt.network.apply(id, action);
+  const p = (await rt.list()).find((b) => b.id === id);
+  if (!p) throw new RuntimeInputError("unknown_broker", `no broker ${id}`);
+  return p;
 }

@@ -67,7 +67,8 @@ describe.skipIf(skipReason !== null)("fault matrix (Docker cluster): the dashboa
     expect(await waitWhole(kafka)).toBe(true);
   });
 
-  for (const scenario of SCENARIOS) {
+  // Network faults exist on the local runtime only so far (README: Network faults).
+  for (const scenario of SCENARIOS.filter((s) => !s.network)) {
     it(`${scenario.name}: ${scenario.expect} in every sample, no false state, quorum as Kafka says, nothing recovered that did not`, { timeout: 420_000 }, async () => {
       const run = await runScenario(target, scenario);
       const f = figures(run);

@@ -70,12 +70,28 @@ export async function ownWrite(address: string, topic: string, partition: number
   }
 }
 
-/** Kafka's own `kafka-metadata-quorum describe --status`: the leader id, or null when it cannot answer. */
 /** The leader in MetadataQuorumCommand's `describe --status` output; null when none. */
 export function leaderOfQuorumStatus(stdout: string): number | null {
   const m = /LeaderId:\s*(-?\d+)/.exec(stdout);
   const id = m ? Number(m[1]) : null;
   return id !== null && id >= 0 ? id : null;
+}
+
+/**
+ * One acks=all record straight to this broker: the error code it answers with (0 =
+ * acknowledged), or "no answer" when it stays silent past the produce timeout.
+ */
+export async function produceAnswer(address: string, topic: string, partition: number, produceTimeoutMs = 3000): Promise<number | "no answer"> {
+  try {
+    const res = await withConnection(address, produceTimeoutMs + 3000, (c) =>
+      produceV9.api.async(c, -1, produceTimeoutMs, [{ topic, partition, value: Buffer.from(`direct ${Date.now()}`) }]),
+    );
+    return typeof res === "object" ? (res.responses[0]?.partitionResponses[0]?.errorCode ?? -1) : -1;
+  } catch (err) {
+    // An error response is an answer; a timeout is silence.
+    const code = (err as { response?: { responses?: { partitionResponses?: { errorCode?: number }[] }[] } }).response?.responses?.[0]?.partitionResponses?.[0]?.errorCode;
+    return typeof code === "number" ? code : "no answer";
+  }
 }
 
 /** Kafka's own MetadataQuorumCommand, asked of these controller endpoints; null when it finds no leader or cannot answer. */

@@ -19,7 +19,15 @@ export interface Scenario {
   /** What Kafka's MetadataQuorumCommand should find during the hold: a leader, none, or not asked. */
   quorum: "leader" | "none" | "skip";
   holdMs: number;
+  /** Needs the runtime's network faults (the local runtime as root). */
+  network?: boolean;
 }
+
+const cut = async (t: MatrixTarget, id: number, kind: "partition" | "isolate") => {
+  if (!t.runtime.network) throw new Error(`${t.name}: this runtime has no network faults`);
+  await t.runtime.network.apply(id, kind);
+  return [id];
+};
 
 const others = (t: MatrixTarget, not: number) => Object.keys(t.brokers).map(Number).filter((id) => id !== not);
 const firstOther = (t: MatrixTarget, not: number) => others(t, not)[0] as number;
@@ -35,6 +43,12 @@ export const SCENARIOS: readonly Scenario[] = [
     fault: async (t, c) => { const id = firstOther(t, c); await t.runtime.pause(id); return [id]; } },
   { name: "pause the active controller", expect: "DEGRADED", brokenStates: ["UNRESPONSIVE"], quorum: "leader", holdMs: 16_000,
     fault: async (t, c) => { await t.runtime.pause(c); return [c]; } },
+  { name: "partition one broker", expect: "DEGRADED", brokenStates: ["PARTITIONED"], quorum: "leader", holdMs: 16_000, network: true,
+    fault: (t, c) => cut(t, firstOther(t, c), "partition") },
+  { name: "partition the active controller", expect: "DEGRADED", brokenStates: ["PARTITIONED"], quorum: "leader", holdMs: 16_000, network: true,
+    fault: (t, c) => cut(t, c, "partition") },
+  { name: "isolate one broker", expect: "DEGRADED", brokenStates: ["PARTITIONED"], quorum: "leader", holdMs: 16_000, network: true,
+    fault: (t, c) => cut(t, firstOther(t, c), "isolate") },
   { name: "kill two brokers", expect: "CRITICAL", brokenStates: ["SHUTDOWN"], quorum: "none", holdMs: 12_000,
     fault: async (t, c) => { const ids = [c, firstOther(t, c)]; for (const id of ids) await t.runtime.kill(id); return ids; } },
   { name: "kill all brokers", expect: "UNREACHABLE", brokenStates: ["SHUTDOWN"], quorum: "skip", holdMs: 8_000,
@@ -57,6 +71,7 @@ export interface ScenarioRun {
 /** Every broker running and the dashboard and Kafka agreeing the cluster is whole. */
 export async function heal(t: MatrixTarget, sampler: Sampler | null, timeoutMs = 180_000): Promise<number | null> {
   for (const p of await t.runtime.list()) {
+    if ((p.faults ?? []).length > 0) await t.runtime.network?.heal(p.id);
     if (p.status === "paused") await t.runtime.resume(p.id);
     else if (p.status !== "running") await t.runtime.start(p.id);
   }
@@ -76,7 +91,8 @@ export async function heal(t: MatrixTarget, sampler: Sampler | null, timeoutMs =
 
 /** Kafka's own answer, asked of the controllers whose process runs (the tool waits forever on a frozen one). */
 async function kafkaQuorumLeader(t: MatrixTarget): Promise<number | null> {
-  const running = (await t.runtime.list()).filter((p) => p.status === "running");
+  // Not a node cut off by a fault either: it cannot speak for the quorum (and an isolated one answers nobody).
+  const running = (await t.runtime.list()).filter((p) => p.status === "running" && (p.faults ?? []).length === 0);
   if (running.length === 0) return null;
   if (t.quorumLeader) return t.quorumLeader(running);
   const endpoints = running.flatMap((p) => (t.controllers[p.id] ? [t.controllers[p.id] as string] : []));

@@ -1,0 +1,76 @@
+// The iptables rules of a network fault, and the faults read back from them.
+// Pure. Every rule lives in a chain of this cluster's own (SS-<key>) and carries
+// a comment naming the cluster, the node, the kind and when it began, so the
+// rules themselves are the record: nothing else has to be kept in sync with them.
+//
+// Loopback traffic is filtered in OUTPUT, matched by the sending socket's cgroup
+// (each local node runs in a cgroup of its own). Dropping a peer's packets to N's
+// ports and N's packets to the peers' ports cuts both directions of every
+// connection, including established ones: a real partition, timeouts and all.
+import type { NetworkFault, NetworkFaultKind } from "@/lib/model/runtime";
+
+export interface FaultNode {
+  id: number;
+  /** The ports other processes reach this node on (client/inter-broker, controller). */
+  ports: readonly number[];
+  /** Its cgroup, relative to the cgroup2 root. */
+  cgroup: string;
+}
+
+export const chainName = (key: string) => `SS-${key}`;
+/** The OUTPUT rule that sends loopback traffic through our chain. */
+export const jumpRule = (key: string): string[] => ["OUTPUT", "-o", "lo", "-m", "comment", "--comment", `streamsocial:${key}`, "-j", chainName(key)];
+
+const comment = (key: string, id: number, kind: NetworkFaultKind, since: number) => `ss:${key}:n${id}:${kind}:${since}`;
+const drop = (c: string) => ["-m", "comment", "--comment", c, "-j", "DROP"];
+const dports = (ports: readonly number[]) => ["-m", "multiport", "--dports", ports.join(",")];
+
+/** The rule bodies (after `-A <chain>`) that put `kind` on node `id`. */
+export function faultRules(key: string, kind: NetworkFaultKind, nodes: readonly FaultNode[], id: number, since: number): string[][] {
+  const node = nodes.find((n) => n.id === id);
+  if (!node) throw new Error(`no node ${id}`);
+  const peers = nodes.filter((n) => n.id !== id);
+  const c = comment(key, id, kind, since);
+  const rules: string[][] = [];
+  const peerPorts = peers.flatMap((p) => p.ports);
+  // N can no longer reach its peers...
+  if (peerPorts.length > 0) rules.push(["-p", "tcp", "-m", "cgroup", "--path", node.cgroup, ...dports(peerPorts), ...drop(c)]);
+  if (kind === "partition") {
+    // ...nor its peers it; anyone else (clients) still can.
+    for (const p of peers) rules.push(["-p", "tcp", "-m", "cgroup", "--path", p.cgroup, ...dports(node.ports), ...drop(c)]);
+  } else {
+    // ...nor anyone it (clients, the dashboard), except itself.
+    rules.push(["-p", "tcp", "-m", "cgroup", "!", "--path", node.cgroup, ...dports(node.ports), ...drop(c)]);
+  }
+  return rules;
+}
+
+const COMMENT_RE = /--comment "?ss:([0-9a-f]+):n(\d+):(partition|isolate):(\d+)"?/;
+
+/** The faults per node, from `iptables -S <chain>` output; rules of other clusters are ignored. */
+export function faultsFromRules(key: string, listing: string): Map<number, NetworkFault[]> {
+  const out = new Map<number, NetworkFault[]>();
+  for (const line of listing.split("\n")) {
+    const m = COMMENT_RE.exec(line);
+    if (!m || m[1] !== key) continue;
+    const id = Number(m[2]);
+    const fault: NetworkFault = { kind: m[3] as NetworkFaultKind, since: Number(m[4]) };
+    const list = out.get(id) ?? [];
+    if (!list.some((f) => f.kind === fault.kind && f.since === fault.since)) list.push(fault);
+    out.set(id, list);
+  }
+  return out;
+}
+
+/** `-D` argument lists for the rules of node `id` in this listing (every node when id is null). */
+export function deletionsFor(key: string, listing: string, id: number | null): string[][] {
+  return listing
+    .split("\n")
+    .filter((line) => line.startsWith(`-A ${chainName(key)} `))
+    .filter((line) => {
+      const m = COMMENT_RE.exec(line);
+      return m !== null && m[1] === key && (id === null || Number(m[2]) === id);
+    })
+    // iptables quotes paths and comments; ours hold no spaces, so split on spaces and unquote.
+    .map((line) => ["-D", ...line.slice(3).split(" ").filter(Boolean).map((t) => t.replace(/^"(.*)"$/, "$1"))]);
+}
