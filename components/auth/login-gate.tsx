@@ -5,6 +5,7 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { TokenField } from "./token-field";
 
 interface SessionInfo {
   readsNeedToken: boolean;
@@ -74,19 +75,7 @@ export function LoginGate() {
         }}
         className="flex flex-col gap-3"
       >
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Token
-          <input
-            data-testid="login-token"
-            type="password"
-            autoComplete="current-password"
-            required
-            minLength={8}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            className="rounded-md border border-slate-400 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-950"
-          />
-        </label>
+        <TokenField value={value} onChange={setValue} testId="login-token" autoComplete="current-password" />
         {phase.error && (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
             Could not log in: {phase.error}

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { TokenField } from "./token-field";
 
 export interface TokenDialogProps {
   open: boolean;
@@ -33,19 +34,7 @@ export function TokenDialog({ open, wrong, onSubmit, onCancel }: TokenDialogProp
         }}
         className="flex flex-col gap-3"
       >
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Token
-          <input
-            data-testid="token-input"
-            type="password"
-            autoComplete="off"
-            required
-            minLength={8}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            className="rounded-md border border-slate-400 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-600 dark:bg-slate-950"
-          />
-        </label>
+        <TokenField value={value} onChange={setValue} testId="token-input" autoComplete="off" />
         <div className="flex justify-end gap-2">
           <Button onClick={onCancel}>Cancel</Button>
           <Button type="submit" variant="primary" data-testid="token-submit">

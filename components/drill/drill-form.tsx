@@ -3,7 +3,15 @@
 // uses, so a mistake is named before anything is sent.
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { DRILL_MODES, parseDrillParams, type DrillParamsInput } from "@/lib/drill/params";
+import { DRILL_MODES, parseDrillParams, type DrillMode, type DrillParamsInput } from "@/lib/drill/params";
+
+const MODE_LABEL: Record<DrillMode, string> = {
+  kill: "kill (SIGKILL)",
+  stop: "stop (graceful)",
+  pause: "pause (freeze)",
+  partition: "partition (cut off from peers)",
+  isolate: "isolate (peers and clients)",
+};
 
 interface Props {
   brokerIds: number[];
@@ -67,7 +75,7 @@ export function DrillForm({ brokerIds, disabledReason, busy, onStart }: Props) {
         <select className={input} name="mode" value={mode} onChange={(e) => setMode(e.target.value)}>
           {DRILL_MODES.map((m) => (
             <option key={m} value={m}>
-              {m === "kill" ? "kill (SIGKILL)" : m === "stop" ? "stop (graceful)" : "pause (freeze)"}
+              {MODE_LABEL[m]}
             </option>
           ))}
         </select>

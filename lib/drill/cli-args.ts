@@ -24,7 +24,7 @@ export const DRILL_CLI_USAGE = [
   "--kill-at <s>            when to break the broker, before the end (default 20)",
   "--restart-at <s>         when to bring it back, after kill-at (default: never)",
   "--broker <id|auto|controller>   which broker (default auto)",
-  "--mode <kill|stop|pause> how to break it (default kill)",
+  "--mode <kill|stop|pause|partition|isolate> how to break it (default kill; restart-at heals a network fault)",
   "--topic <name>           default streamsocial_drill",
 ].join("\n");
 

@@ -75,9 +75,9 @@ describe("parseDrillParams", () => {
     }
   });
 
-  it("mode is kill, stop or pause", () => {
-    for (const mode of ["kill", "stop", "pause"]) expect(accepts({ ...base, mode })).toBe(true);
-    expect(refusal({ ...base, mode: "nuke" })).toBe("mode must be one of kill | stop | pause");
+  it("mode is kill, stop, pause, partition or isolate", () => {
+    for (const mode of ["kill", "stop", "pause", "partition", "isolate"]) expect(accepts({ ...base, mode })).toBe(true);
+    expect(refusal({ ...base, mode: "nuke" })).toBe("mode must be one of kill | stop | pause | partition | isolate");
   });
 
   it("refuses bad topic names and unknown fields", () => {

@@ -15,7 +15,8 @@ export const WARMUP_SEC = 2;
 /** The kill must leave at least one second of baseline after the warm-up. */
 export const MIN_KILL_AT_SEC = WARMUP_SEC + 1;
 
-export const DRILL_MODES = ["kill", "stop", "pause"] as const;
+/** partition / isolate: network faults (the local runtime as root); the "restart" heals them. */
+export const DRILL_MODES = ["kill", "stop", "pause", "partition", "isolate"] as const;
 /** "auto": a broker that leads partitions of the drill topic; "controller": the active KRaft controller. */
 export type DrillBroker = "auto" | "controller" | number;
 

@@ -46,7 +46,8 @@ export interface DrillOutcome {
 const SAMPLE_MS = 500;
 const DRAIN_MS = 20_000;
 const URP_SETTLE_MS = 60_000;
-const restoreOf = (mode: DrillParams["mode"]): BrokerAction => (mode === "pause" ? "resume" : "start");
+const restoreOf = (mode: DrillParams["mode"]): BrokerAction => (mode === "pause" ? "resume" : mode === "partition" || mode === "isolate" ? "heal" : "start");
+const LEFT_AS: Record<DrillParams["mode"], string> = { kill: "down", stop: "down", pause: "paused", partition: "partitioned", isolate: "isolated" };
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class DrillRun {
@@ -174,7 +175,7 @@ export class DrillRun {
         if (this.restartedAt !== null) await this.waitForUrpClear();
         verify = await this.verifyRun(log);
       }
-      if (this.broken) this.notes.push(`broker ${this.targetBrokerId} was left ${params.mode === "pause" ? "paused" : "down"} (no restart-at given)`);
+      if (this.broken) this.notes.push(`broker ${this.targetBrokerId} was left ${LEFT_AS[params.mode]} (no restart-at given)`);
       if (this.pump.skipped > 0) this.notes.push(`${this.pump.skipped} records not generated: their partition's backlog was full`);
       if (this.pump.abandoned > 0) this.notes.push(`${this.pump.abandoned} records given up after the drain deadline (last error: ${this.pump.lastError ?? "none"})`);
       this.sampling = false;
