@@ -10,7 +10,8 @@ import { DOCKER_CLIENT_PORT_BASE, DOCKER_NODE_IDS, DOCKER_STOP_GRACE_MS, dockerB
 import { containerProcess, dockerTime, missingProcess } from "./docker-state";
 import { DockerWatch } from "./docker-watch";
 import { dockerFailure } from "./docker-errors";
-import { RuntimeInputError, type Availability, type BrokerProcess, type BrokerRuntime } from "./types";
+import { DockerNetworkFaults, type FaultContainer } from "./netfault/docker-faults";
+import { RuntimeInputError, type Availability, type BrokerProcess, type BrokerRuntime, type NetworkFault } from "./types";
 
 export interface DockerRuntimeOptions {
   socketPath: string;
@@ -43,6 +44,9 @@ export class DockerRuntime implements BrokerRuntime {
   private readonly pausedAt = new Map<string, number>();
   private readonly startedAt = new Map<string, number>();
   private readonly watcher: DockerWatch;
+  readonly network: DockerNetworkFaults;
+  /** Each container's init pid and compose-network addresses, from its last inspect. */
+  private readonly netInfo = new Map<number, FaultContainer>();
 
   constructor(options: DockerRuntimeOptions) {
     const { brokerIds, portBase = DOCKER_CLIENT_PORT_BASE, bootstrap, ...rest } = options;
@@ -52,6 +56,10 @@ export class DockerRuntime implements BrokerRuntime {
     this.metricsEndpoints = dockerMetricsEndpoints(portBase, this.brokerIds);
     this.controllerEndpoints = dockerControllerEndpoints(portBase, this.brokerIds);
     this.docker = new Docker({ socketPath: options.socketPath });
+    this.network = new DockerNetworkFaults(options.project, async () => {
+      await this.processes();
+      return [...this.netInfo.values()];
+    });
     this.watcher = new DockerWatch({
       docker: this.docker,
       project: options.project,
@@ -81,8 +89,19 @@ export class DockerRuntime implements BrokerRuntime {
     }
   }
 
+  /** Each broker with its network faults, read from its own namespace. */
   async list(): Promise<BrokerProcess[]> {
+    const [list, faults] = await Promise.all([this.processes(), this.network.faults().catch(() => new Map<number, NetworkFault[]>())]);
+    return list.map((p) => {
+      const f = faults.get(p.id);
+      return f && f.length > 0 ? { ...p, faults: f } : p;
+    });
+  }
+
+  /** Each broker's container as Docker reports it. */
+  private async processes(): Promise<BrokerProcess[]> {
     const ours = await this.listOurs();
+    for (const id of this.netInfo.keys()) if (!ours.has(id)) this.netInfo.delete(id);
     const ids = [...new Set([...this.brokerIds, ...ours.keys()])].sort((a, b) => a - b);
     return Promise.all(
       ids.map(async (id) => {
@@ -216,6 +235,12 @@ export class DockerRuntime implements BrokerRuntime {
     if (brokerIdOf(info.Config.Labels, this.opts.project) !== t.id) {
       throw new RuntimeInputError("not_ours", `container ${t.containerId.slice(0, 12)} is not broker ${t.id} of cluster ${this.opts.project}`);
     }
+    this.netInfo.set(t.id, {
+      id: t.id,
+      pid: info.State.Pid ?? 0,
+      running: info.State.Running === true,
+      addresses: Object.values(info.NetworkSettings?.Networks ?? {}).flatMap((n) => (n.IPAddress ? [n.IPAddress] : [])),
+    });
     const started = dockerTime(info.State.StartedAt);
     if (started !== null) this.startedAt.set(t.containerId, started);
     if (!info.State.Paused) this.pausedAt.delete(t.containerId);

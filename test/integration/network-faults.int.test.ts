@@ -14,7 +14,7 @@ import { registeredBrokers } from "@/lib/kafka/brokers";
 import { pollUntil } from "@/lib/util/poll";
 import { produceAnswer, quorumLeaderByKafka } from "../matrix/probes";
 import { act, brokerState, cluster, waitForCluster } from "./api-client";
-import { partitions, testConfig, testKafka, testRuntime, waitHealed } from "./helpers";
+import { electPreferredLeaders, partitions, testConfig, testKafka, testRuntime, waitHealed } from "./helpers";
 
 const run = promisify(execFile);
 const cfg = testConfig();
@@ -64,6 +64,8 @@ describe.skipIf(!support.ok)("network faults (local runtime, real iptables)", ()
   });
 
   it("partition a broker that is not the controller: fenced by Kafka in time, others keep writing, its own client gets errors; heal → back in every ISR", async () => {
+    // Leaders on their preferred replicas: every broker leads some partitions, so the victim does too.
+    await electPreferredLeaders();
     const ctrl = await controller();
     const victim = runtime.brokerIds.find((id) => id !== ctrl) as number;
     const others = runtime.brokerIds.filter((id) => id !== victim);
@@ -71,7 +73,8 @@ describe.skipIf(!support.ok)("network faults (local runtime, real iptables)", ()
     const sessionMs = (await cluster()).sessionTimeoutMs ?? 6000;
 
     const victimAddress = runtime.bootstrap[runtime.brokerIds.indexOf(victim)] as string;
-    const ledByVictim = (await partitions(kafka, ["user_action"])).find((p) => p.leader === victim)?.partition;
+    let ledByVictim: number | undefined;
+    await pollUntil(async () => (ledByVictim = (await partitions(kafka, ["user_action"])).find((p) => p.leader === victim)?.partition) !== undefined, { timeoutMs: 30_000, intervalMs: 500 });
     if (ledByVictim === undefined) throw new Error(`broker ${victim} leads no user_action partition to write to`);
     const res = await act(victim, "partition");
     expect(res.status, await res.clone().text()).toBe(200);

@@ -47,3 +47,17 @@ describe("reading the rules back", () => {
     expect(deletionsFor("abc", listing, 1)).toEqual([]);
   });
 });
+
+import { containerFaultRules } from "./rules";
+
+describe("containerFaultRules", () => {
+  it("partition drops the peers' addresses both ways; isolate everything but loopback", () => {
+    expect(containerFaultRules("k", "partition", 2, ["172.18.0.2", "172.18.0.4"], 7).map((r) => r.join(" "))).toEqual([
+      "-s 172.18.0.2 -m comment --comment ss:k:n2:partition:7 -j DROP",
+      "-d 172.18.0.2 -m comment --comment ss:k:n2:partition:7 -j DROP",
+      "-s 172.18.0.4 -m comment --comment ss:k:n2:partition:7 -j DROP",
+      "-d 172.18.0.4 -m comment --comment ss:k:n2:partition:7 -j DROP",
+    ]);
+    expect(containerFaultRules("k", "isolate", 2, ["172.18.0.2"], 7).map((r) => r.join(" "))).toEqual(["! -s 127.0.0.0/8 -m comment --comment ss:k:n2:isolate:7 -j DROP"]);
+  });
+});

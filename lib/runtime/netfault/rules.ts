@@ -45,6 +45,22 @@ export function faultRules(key: string, kind: NetworkFaultKind, nodes: readonly 
   return rules;
 }
 
+/**
+ * Inside a container's own network namespace (Docker): its traffic to and from the
+ * peers' addresses (partition), or everything but loopback (isolate). Clients reach a
+ * container through the bridge gateway, never from a peer's address, so a partition
+ * leaves them alone. The chain is jumped to from INPUT and OUTPUT, so -s catches what
+ * arrives and -d what leaves.
+ */
+export function containerFaultRules(key: string, kind: NetworkFaultKind, id: number, peerAddresses: readonly string[], since: number): string[][] {
+  const c = comment(key, id, kind, since);
+  if (kind === "isolate") return [["!", "-s", "127.0.0.0/8", ...drop(c)]];
+  return peerAddresses.flatMap((ip) => [["-s", ip, ...drop(c)], ["-d", ip, ...drop(c)]]);
+}
+
+export const containerJumpRules = (key: string): string[][] =>
+  ["INPUT", "OUTPUT"].map((hook) => [hook, "-m", "comment", "--comment", `streamsocial:${key}`, "-j", chainName(key)]);
+
 const COMMENT_RE = /--comment "?ss:([0-9a-f]+):n(\d+):(partition|isolate):(\d+)"?/;
 
 /** The faults per node, from `iptables -S <chain>` output; rules of other clusters are ignored. */
