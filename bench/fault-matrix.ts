@@ -3,7 +3,7 @@
 // fault → correct health and fault → correct broker state (median, max), seconds
 // of false state (goal 0), and canary produce latency p50/p99 against the same
 // figure on the healthy cluster measured in the same run (the reference).
-// npx tsx bench/fault-matrix.ts [runs=3]
+// npx tsx bench/fault-matrix.ts [runs=3] [scenario name pattern, e.g. "partition|isolate"]
 import { figures, percentile, violations } from "@/test/matrix/checks";
 import { SCENARIOS, runScenario } from "@/test/matrix/scenarios";
 import { runtimeTarget, Sampler } from "@/test/matrix/sampler";
@@ -11,6 +11,7 @@ import { sleep } from "@/lib/util/poll";
 import { benchClusterDown, benchClusterUp, benchConfig, benchRuntime, benchUrl, median, startBenchServer } from "./monitor-harness";
 
 const RUNS = Math.max(1, Math.min(5, Number(process.argv[2] ?? 3)));
+const ONLY = process.argv[3] ? new RegExp(process.argv[3]) : null;
 
 async function main(): Promise<void> {
   const cfg = benchConfig();
@@ -27,7 +28,9 @@ async function main(): Promise<void> {
     const refP50 = percentile(healthyMs, 0.5) ?? NaN;
     console.log(`reference (healthy): canary produce p50 ${refP50.toFixed(1)} ms, p99 ${(percentile(healthyMs, 0.99) ?? NaN).toFixed(1)} ms`);
     console.log("scenario | fault→health median/max ms | fault→state median/max ms | false state s | canary p50 ms (× healthy) | p99 ms | violations");
-    for (const scenario of SCENARIOS) {
+    const network = await runtime.network.support();
+    if (!network.ok) console.log(`network-fault scenarios skipped: ${network.reason}`);
+    for (const scenario of SCENARIOS.filter((x) => (!ONLY || ONLY.test(x.name)) && (!x.network || network.ok))) {
       const rows = [];
       let broken = 0;
       for (let i = 0; i < RUNS; i++) {

@@ -117,6 +117,10 @@ export class Monitor {
       const result = await runAction(this.opts.runtime, id, action);
       this.record(actionEntry(this.tstate, Date.now(), id, action, { ok: true, status: result.status }));
       await this.refreshProcesses();
+      // A network fault changes no process status (no runtime event): show it now, not at the next poll.
+      if (this.last && (action === "partition" || action === "isolate" || action === "heal")) {
+        this.derive(this.last.observation, this.last.snapshot.pollMs, false, Math.max(Date.now(), this.last.observation.at));
+      }
       this.pollNow();
       return result;
     } catch (err) {

@@ -23,9 +23,14 @@ export interface Scenario {
   network?: boolean;
 }
 
+/** A network fault as an operator makes one: the dashboard's own button (its API), which then looks at once. */
 const cut = async (t: MatrixTarget, id: number, kind: "partition" | "isolate") => {
-  if (!t.runtime.network) throw new Error(`${t.name}: this runtime has no network faults`);
-  await t.runtime.network.apply(id, kind);
+  const res = await fetch(`${t.baseUrl}/api/brokers/${id}/${kind}`, {
+    method: "POST",
+    headers: { ...t.headers, "content-type": "application/json" },
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (!res.ok) throw new Error(`${t.name}: ${kind} ${id} answered ${res.status} ${await res.text()}`);
   return [id];
 };
 

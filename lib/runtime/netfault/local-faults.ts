@@ -49,6 +49,7 @@ export class LocalNetworkFaults implements NetworkFaultControl {
     let value: Availability;
     if (process.getuid?.() !== 0) value = { ok: false, reason: "network faults need root (iptables)" };
     else if (this.cgroupRoot === null) value = { ok: false, reason: "network faults need a cgroup2 hierarchy (none mounted)" };
+    else if (this.nodes.some((n) => ensureNodeCgroup(this.cgroupRoot, n.cgroup) === null)) value = { ok: false, reason: `network faults need cgroups of their own: cannot create them under ${this.cgroupRoot}` };
     else if (!(await iptablesOk(["-S", "OUTPUT"]))) value = { ok: false, reason: "iptables does not work here (apt-get install iptables)" };
     else value = { ok: true };
     this.cachedSupport = { at: Date.now(), value };
