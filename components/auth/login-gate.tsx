@@ -5,12 +5,8 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { fetchSession, logIn } from "@/lib/swr/session";
 import { TokenField } from "./token-field";
-
-interface SessionInfo {
-  readsNeedToken: boolean;
-  authenticated: boolean;
-}
 
 type Phase = { kind: "checking" } | { kind: "open" } | { kind: "ask"; wrong: boolean; error?: string };
 
@@ -21,8 +17,7 @@ export function LoginGate() {
 
   useEffect(() => {
     let live = true;
-    fetch("/api/session", { cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<SessionInfo>) : null))
+    fetchSession()
       .then((s) => {
         if (live) setPhase(s && s.readsNeedToken && !s.authenticated ? { kind: "ask", wrong: false } : { kind: "open" });
       })
@@ -38,17 +33,13 @@ export function LoginGate() {
   const submit = async () => {
     setBusy(true);
     try {
-      const res = await fetch("/api/session", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token: value.trim() }),
-      });
-      if (res.status === 204) {
+      const outcome = await logIn(value.trim());
+      if (outcome === "ok") {
         window.location.reload();
         return;
       }
       setValue("");
-      setPhase({ kind: "ask", wrong: res.status === 401, error: res.status === 401 ? undefined : `the server answered ${res.status}` });
+      setPhase({ kind: "ask", wrong: outcome === "wrong", error: outcome === "wrong" ? undefined : `the server answered ${outcome}` });
     } catch (err) {
       setPhase({ kind: "ask", wrong: false, error: err instanceof Error ? err.message : String(err) });
     } finally {
