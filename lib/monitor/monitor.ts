@@ -4,6 +4,7 @@
 // the tests and the benches all drive this same class.
 import type { BrokerAction, BrokerProcess, BrokerRuntime } from "@/lib/runtime/types";
 import { runAction } from "@/lib/runtime/types";
+import { NETWORK_ACTIONS } from "@/lib/model/runtime";
 import { sleep, withTimeout } from "@/lib/util/poll";
 import { actionEntry } from "./action-entry";
 import { historyPoint, RingBuffer } from "./history";
@@ -118,9 +119,7 @@ export class Monitor {
       this.record(actionEntry(this.tstate, Date.now(), id, action, { ok: true, status: result.status }));
       await this.refreshProcesses();
       // A network fault changes no process status (no runtime event): show it now, not at the next poll.
-      if (this.last && (action === "partition" || action === "isolate" || action === "heal")) {
-        this.derive(this.last.observation, this.last.snapshot.pollMs, false, Math.max(Date.now(), this.last.observation.at));
-      }
+      if ((NETWORK_ACTIONS as readonly string[]).includes(action)) this.rederiveNow();
       this.pollNow();
       return result;
     } catch (err) {
@@ -212,10 +211,17 @@ export class Monitor {
   /** A runtime change re-derives the snapshot from the last observation: no Kafka round trip. */
   private onRuntimeChange(p: BrokerProcess): void {
     if (this.processes) this.processes = this.processes.map((x) => (x.id === p.id ? p : x));
-    // Stamped with the time of the change, not of the old poll: the timeline's durations
-    // (URP up at the kill, down at the restart) are then wall-clock true.
-    if (this.last) this.derive(this.last.observation, this.last.snapshot.pollMs, false, Math.max(Date.now(), this.last.observation.at));
+    this.rederiveNow();
     this.pollNow();
+  }
+
+  /**
+   * The last observation judged again with the runtime as it is now, stamped with
+   * the time of the change, not of the old poll: the timeline's durations (URP up
+   * at the kill, down at the restart) are then wall-clock true.
+   */
+  private rederiveNow(): void {
+    if (this.last) this.derive(this.last.observation, this.last.snapshot.pollMs, false, Math.max(Date.now(), this.last.observation.at));
   }
 
   private derive(observation: Observation, pollMs: number, fresh: boolean, stampAt?: number): ClusterSnapshot {

@@ -11,6 +11,7 @@ import { containerProcess, dockerTime, missingProcess } from "./docker-state";
 import { DockerWatch } from "./docker-watch";
 import { dockerFailure } from "./docker-errors";
 import { DockerNetworkFaults, type FaultContainer } from "./netfault/docker-faults";
+import { withFaults } from "./netfault/rules";
 import { RuntimeInputError, type Availability, type BrokerProcess, type BrokerRuntime, type NetworkFault } from "./types";
 
 export interface DockerRuntimeOptions {
@@ -91,11 +92,9 @@ export class DockerRuntime implements BrokerRuntime {
 
   /** Each broker with its network faults, read from its own namespace. */
   async list(): Promise<BrokerProcess[]> {
-    const [list, faults] = await Promise.all([this.processes(), this.network.faults().catch(() => new Map<number, NetworkFault[]>())]);
-    return list.map((p) => {
-      const f = faults.get(p.id);
-      return f && f.length > 0 ? { ...p, faults: f } : p;
-    });
+    const list = await this.processes();
+    const faults = await this.network.faults([...this.netInfo.values()]).catch(() => new Map<number, NetworkFault[]>());
+    return withFaults(list, faults);
   }
 
   /** Each broker's container as Docker reports it. */

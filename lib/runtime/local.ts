@@ -12,6 +12,7 @@ import { procCmdlineHas, procStartedAt, procState } from "./proc";
 import { findBusyPorts } from "./ports";
 import { ensureNodeCgroup } from "./netfault/cgroup";
 import { LocalNetworkFaults } from "./netfault/local-faults";
+import { withFaults } from "./netfault/rules";
 import {
   RuntimeFailure,
   RuntimeInputError,
@@ -72,11 +73,7 @@ export class LocalRuntime implements BrokerRuntime {
 
   async list(): Promise<BrokerProcess[]> {
     const faults = await this.network.faults().catch(() => new Map<number, NetworkFault[]>());
-    return this.opts.layout.nodes.map((n) => {
-      const p = this.describe(n);
-      const f = faults.get(n.id);
-      return f && f.length > 0 ? { ...p, faults: f } : p;
-    });
+    return withFaults(this.opts.layout.nodes.map((n) => this.describe(n)), faults);
   }
 
   kill(id: number): Promise<BrokerProcess> {

@@ -7,7 +7,8 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import type { NetworkFault, NetworkFaultKind } from "@/lib/model/runtime";
 import { RuntimeInputError, type Availability, type NetworkFaultControl } from "../types";
-import { iptables, iptablesCommand, iptablesOk } from "./iptables";
+import { ensureChain, removeChain, removeChainNow } from "./chain";
+import { iptables, iptablesOk } from "./iptables";
 import { chainName, containerFaultRules, containerJumpRules, deletionsFor, faultsFromRules } from "./rules";
 
 /** A broker container as the faults need it: its init pid (the namespace) and its addresses on the compose network. */
@@ -48,11 +49,12 @@ export class DockerNetworkFaults implements NetworkFaultControl {
     return value;
   }
 
-  async faults(): Promise<Map<number, NetworkFault[]>> {
+  /** Faults per broker; `known`: the containers just inspected (the runtime's list), so they are not inspected again. */
+  async faults(known?: readonly FaultContainer[]): Promise<Map<number, NetworkFault[]>> {
     if (!(await this.support()).ok) return new Map();
     if (this.cachedFaults && Date.now() - this.cachedFaults.at < FAULTS_TTL_MS) return this.cachedFaults.value;
     const value = new Map<number, NetworkFault[]>();
-    for (const c of await this.running()) {
+    for (const c of await this.running(known)) {
       const f = faultsFromRules(this.key, await this.listing(c)).get(c.id);
       if (f && f.length > 0) value.set(c.id, f);
     }
@@ -68,13 +70,9 @@ export class DockerNetworkFaults implements NetworkFaultControl {
     const current = faultsFromRules(this.key, await this.listing(target)).get(id) ?? [];
     if (current.length > 0) throw new RuntimeInputError("already_faulted", `broker ${id} is already ${current.map((f) => f.kind).join(", ")}: heal it first`);
     const peers = all.filter((c) => c.id !== id).flatMap((c) => c.addresses);
-    const chain = chainName(this.key);
     try {
-      if (!(await iptablesOk(["-S", chain], target.pid))) await iptables(["-N", chain], target.pid);
-      for (const jump of containerJumpRules(this.key)) {
-        if (!(await iptablesOk(["-C", ...jump], target.pid))) await iptables(["-I", jump[0] as string, "1", ...jump.slice(1)], target.pid);
-      }
-      for (const rule of containerFaultRules(this.key, kind, id, peers, Date.now())) await iptables(["-A", chain, ...rule], target.pid);
+      await ensureChain(this.key, containerJumpRules(this.key), target.pid);
+      for (const rule of containerFaultRules(this.key, kind, id, peers, Date.now())) await iptables(["-A", chainName(this.key), ...rule], target.pid);
     } catch (err) {
       await this.clear(target); // never half a fault
       throw err;
@@ -98,34 +96,19 @@ export class DockerNetworkFaults implements NetworkFaultControl {
   }
 
   healAllNow(): void {
-    for (const c of this.lastSeen) {
-      const runSync = (args: string[]) => {
-        const [cmd, argv] = iptablesCommand(args, c.pid);
-        return spawnSync(cmd, argv, { timeout: 10_000, stdio: "ignore" }).status === 0;
-      };
-      const chain = chainName(this.key);
-      if (!runSync(["-S", chain])) continue;
-      runSync(["-F", chain]);
-      for (const jump of containerJumpRules(this.key)) for (let i = 0; i < 10 && runSync(["-C", ...jump]); i++) runSync(["-D", ...jump]);
-      runSync(["-X", chain]);
-    }
+    for (const c of this.lastSeen) removeChainNow(this.key, containerJumpRules(this.key), c.pid);
   }
 
   /** Removes our chain from one container's namespace; returns the fault rules it held. */
   private async clear(c: FaultContainer): Promise<number> {
-    const chain = chainName(this.key);
     const removed = deletionsFor(this.key, await this.listing(c), null).length;
-    if (await iptablesOk(["-S", chain], c.pid)) {
-      await iptablesOk(["-F", chain], c.pid);
-      for (const jump of containerJumpRules(this.key)) while (await iptablesOk(["-C", ...jump], c.pid)) await iptables(["-D", ...jump], c.pid);
-      await iptablesOk(["-X", chain], c.pid);
-    }
+    await removeChain(this.key, containerJumpRules(this.key), c.pid);
     this.cachedFaults = null;
     return removed;
   }
 
-  private async running(): Promise<FaultContainer[]> {
-    const list = (await this.containers()).filter((c) => c.running && c.pid > 0);
+  private async running(known?: readonly FaultContainer[]): Promise<FaultContainer[]> {
+    const list = (known ?? (await this.containers())).filter((c) => c.running && c.pid > 0);
     this.lastSeen = list;
     return list;
   }

@@ -1,11 +1,11 @@
 // Network faults for the local runtime: iptables rules in this cluster's own
 // chain, matched by each node's cgroup. Root, iptables and a cgroup2 hierarchy
 // are needed; without them support() says which is missing and nothing is tried.
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import type { NetworkFault, NetworkFaultKind } from "@/lib/model/runtime";
 import { RuntimeInputError, type Availability, type NetworkFaultControl } from "../types";
 import { cgroup2Root, ensureNodeCgroup, nodeCgroup, processInCgroup } from "./cgroup";
+import { ensureChain, removeChain, removeChainNow } from "./chain";
 import { iptables, iptablesOk } from "./iptables";
 import { chainName, deletionsFor, faultRules, faultsFromRules, jumpRule, type FaultNode } from "./rules";
 
@@ -80,7 +80,7 @@ export class LocalNetworkFaults implements NetworkFaultControl {
     if (current.length > 0) throw new RuntimeInputError("already_faulted", `broker ${id} is already ${current.map((f) => f.kind).join(", ")}: heal it first`);
     // The kernel resolves a cgroup path when the rule goes in: every node's must exist.
     for (const n of this.nodes) ensureNodeCgroup(this.cgroupRoot, n.cgroup);
-    await this.ensureChain();
+    await ensureChain(this.key, [jumpRule(this.key)]);
     try {
       for (const rule of faultRules(this.key, kind, this.nodes, id, Date.now())) await iptables(["-A", chainName(this.key), ...rule]);
     } catch (err) {
@@ -101,24 +101,13 @@ export class LocalNetworkFaults implements NetworkFaultControl {
   async healAll(): Promise<number> {
     if (this.cgroupRoot === null || !(await this.support()).ok) return 0;
     const removed = deletionsFor(this.key, await this.listing(), null).length;
-    const chain = chainName(this.key);
-    if (await iptablesOk(["-S", chain])) {
-      await iptablesOk(["-F", chain]);
-      while (await iptablesOk(["-C", ...jumpRule(this.key)])) await iptables(["-D", ...jumpRule(this.key)]);
-      await iptablesOk(["-X", chain]);
-    }
+    await removeChain(this.key, [jumpRule(this.key)]);
     this.cachedFaults = null;
     return removed;
   }
 
   healAllNow(): void {
-    if (this.cgroupRoot === null) return;
-    const chain = chainName(this.key);
-    const run = (args: string[]) => spawnSync("iptables", ["-w", "5", ...args], { timeout: 10_000, stdio: "ignore" }).status === 0;
-    if (!run(["-S", chain])) return;
-    run(["-F", chain]);
-    for (let i = 0; i < 10 && run(["-C", ...jumpRule(this.key)]); i++) run(["-D", ...jumpRule(this.key)]);
-    run(["-X", chain]);
+    if (this.cgroupRoot !== null) removeChainNow(this.key, [jumpRule(this.key)]);
   }
 
   private async removeRules(id: number): Promise<number> {
@@ -130,12 +119,6 @@ export class LocalNetworkFaults implements NetworkFaultControl {
 
   private async listing(): Promise<string> {
     return iptables(["-S", chainName(this.key)]).catch(() => ""); // no chain: no faults
-  }
-
-  private async ensureChain(): Promise<void> {
-    const chain = chainName(this.key);
-    if (!(await iptablesOk(["-S", chain]))) await iptables(["-N", chain]);
-    if (!(await iptablesOk(["-C", ...jumpRule(this.key)]))) await iptables(["-I", ...jumpRule(this.key).slice(0, 1), "1", ...jumpRule(this.key).slice(1)]);
   }
 
   private async assertSupported(): Promise<void> {

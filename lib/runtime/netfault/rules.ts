@@ -7,7 +7,7 @@
 // (each local node runs in a cgroup of its own). Dropping a peer's packets to N's
 // ports and N's packets to the peers' ports cuts both directions of every
 // connection, including established ones: a real partition, timeouts and all.
-import type { NetworkFault, NetworkFaultKind } from "@/lib/model/runtime";
+import type { BrokerProcess, NetworkFault, NetworkFaultKind } from "@/lib/model/runtime";
 
 export interface FaultNode {
   id: number;
@@ -89,4 +89,12 @@ export function deletionsFor(key: string, listing: string, id: number | null): s
     })
     // iptables quotes paths and comments; ours hold no spaces, so split on spaces and unquote.
     .map((line) => ["-D", ...line.slice(3).split(" ").filter(Boolean).map((t) => t.replace(/^"(.*)"$/, "$1"))]);
+}
+
+/** The process list with each broker's faults attached (none: the field stays absent). */
+export function withFaults(list: readonly BrokerProcess[], faults: ReadonlyMap<number, NetworkFault[]>): BrokerProcess[] {
+  return list.map((p) => {
+    const f = faults.get(p.id);
+    return f && f.length > 0 ? { ...p, faults: f } : p;
+  });
 }
