@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   if ("heldBy" in lock) throw new Error(`another drill is running (pid ${lock.heldBy})`);
   try {
     const run = new DrillRun(
-      { bootstrap: cfg.KAFKA_BROKERS ?? runtime.bootstrap, brokerIds: runtime.brokerIds, act: (id, a) => runAction(runtime, id, a), reportsDir, log: console.log },
+      { bootstrap: cfg.KAFKA_BROKERS ?? runtime.bootstrap, brokerIds: runtime.brokerIds, act: (id, a, p) => runAction(runtime, id, a, p), reportsDir, log: console.log },
       { params: parsed.value },
     );
     const ticker = setInterval(() => {

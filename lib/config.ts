@@ -67,6 +67,8 @@ export const configSchema = z.object({
   LOCAL_PORT_BASE: intIn(1024, 60_000).default(19092),
   LOCAL_HEAP_MB: intIn(128, 8192).default(768),
   JAVA_BIN: z.string().min(1).default("java"),
+  /** Toxiproxy's server, for the slow fault; default: the one scripts/ensure-toxiproxy.sh builds into .tools/bin. */
+  TOXIPROXY_BIN: z.string().min(1).optional(),
   DOCKER_SOCKET: z.string().default("/var/run/docker.sock"),
   /** First client port of the compose cluster: node N on base+N-1, its JMX exporter on base+200+N-1. */
   DOCKER_PORT_BASE: intIn(1024, 60_000).default(DOCKER_CLIENT_PORT_BASE),
@@ -85,6 +87,7 @@ export type Config = z.infer<typeof configSchema> & {
   dataDir: string;
   kafkaCacheDir: string;
   kafkaHome: string;
+  toxiproxyBin: string;
 };
 
 export class ConfigError extends Error {}
@@ -110,6 +113,7 @@ export function parseConfig(env: Record<string, string | undefined>, root = ROOT
     LOCAL_PORT_BASE: blankToUndefined(env.LOCAL_PORT_BASE),
     LOCAL_HEAP_MB: blankToUndefined(env.LOCAL_HEAP_MB),
     JAVA_BIN: blankToUndefined(env.JAVA_BIN),
+    TOXIPROXY_BIN: blankToUndefined(env.TOXIPROXY_BIN),
     DOCKER_SOCKET: blankToUndefined(env.DOCKER_SOCKET),
     DOCKER_PORT_BASE: blankToUndefined(env.DOCKER_PORT_BASE),
     COMPOSE_PROJECT: blankToUndefined(env.COMPOSE_PROJECT),
@@ -128,7 +132,8 @@ export function parseConfig(env: Record<string, string | undefined>, root = ROOT
   }
   const dataDir = path.resolve(/*turbopackIgnore: true*/ root, c.DATA_DIR ?? ".data");
   const kafkaCacheDir = path.resolve(/*turbopackIgnore: true*/ root, c.KAFKA_CACHE_DIR ?? ".kafka-cache");
-  return { ...c, dataDir, kafkaCacheDir, kafkaHome: path.join(/*turbopackIgnore: true*/ kafkaCacheDir, c.KAFKA_VERSION) };
+  const toxiproxyBin = path.resolve(/*turbopackIgnore: true*/ root, c.TOXIPROXY_BIN ?? ".tools/bin/toxiproxy-server");
+  return { ...c, dataDir, kafkaCacheDir, kafkaHome: path.join(/*turbopackIgnore: true*/ kafkaCacheDir, c.KAFKA_VERSION), toxiproxyBin };
 }
 
 /** The canary topic when the canary is on for this configuration, else null. */

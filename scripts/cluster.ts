@@ -1,11 +1,12 @@
-// npm run cluster -- up|down|status|kill N|stop N|pause N|resume N|restart N|start N|partition N|isolate N|heal N
+// npm run cluster -- up|down|status|kill N|stop N|pause N|resume N|restart N|start N|partition N|isolate N|slow N --delay-ms D|heal N
 import { spawnSync } from "node:child_process";
 import { canaryTopic, config, ConfigError, type Config } from "@/lib/config";
 import { ensureClusterTopics } from "@/lib/kafka/topics";
 import { dockerRuntimeFromConfig } from "@/lib/runtime/select";
 import { localClusterDown, localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import { formatStatusTable } from "@/lib/runtime/status-table";
-import { BROKER_ACTIONS, runAction, RuntimeFailure, RuntimeInputError, type BrokerAction } from "@/lib/runtime/types";
+import { BROKER_ACTIONS, runAction, RuntimeFailure, RuntimeInputError, type ActionParams, type BrokerAction } from "@/lib/runtime/types";
+import { slowBody } from "@/lib/validations/api";
 import { procRss } from "@/lib/runtime/proc";
 import { registeredBrokers } from "@/lib/kafka/brokers";
 
@@ -18,12 +19,35 @@ const USAGE = `usage: npm run cluster -- <command>
   restart N          stop then start           start N     start a stopped broker
   partition N        cut N off from the other nodes (clients still reach it)
   isolate N          cut N off from the other nodes and from clients
+  slow N --delay-ms D [--jitter-ms J]
+                     everything that talks to N waits D ms (± J) more (local runtime, Toxiproxy)
   heal N             remove every network fault on N (cluster down/up remove them all)`;
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { cmd: string; id?: number } {
-  const [cmd, idArg, ...extra] = argv;
+function parseArgs(argv: string[]): { cmd: string; id?: number; params?: ActionParams } {
+  const [cmd, idArg, ...rest] = argv;
+  let extra = rest;
+  let params: ActionParams | undefined;
+  if (cmd === "slow") {
+    const flags: Record<string, number> = {};
+    const left: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const flag = rest[i] as string;
+      const name = flag === "--delay-ms" ? "delayMs" : flag === "--jitter-ms" ? "jitterMs" : null;
+      if (name === null) left.push(flag);
+      else {
+        const v = rest[++i];
+        if (v === undefined || !/^\d{1,6}$/.test(v)) throw new UsageError(`${flag} needs a whole number of milliseconds`);
+        flags[name] = Number(v);
+      }
+    }
+    if (flags.delayMs === undefined) throw new UsageError("slow needs --delay-ms, e.g. npm run cluster -- slow 2 --delay-ms 200");
+    const parsed = slowBody.safeParse(flags);
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
+    params = { slow: parsed.data };
+    extra = left;
+  }
   if (!cmd) throw new UsageError("no command given");
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
   if (cmd === "up" || cmd === "down" || cmd === "status") {
@@ -33,11 +57,11 @@ function parseArgs(argv: string[]): { cmd: string; id?: number } {
   if (!(BROKER_ACTIONS as readonly string[]).includes(cmd)) throw new UsageError(`unknown command '${cmd}'`);
   if (idArg === undefined) throw new UsageError(`'${cmd}' needs a broker id, e.g. npm run cluster -- ${cmd} 2`);
   if (!/^\d{1,6}$/.test(idArg)) throw new UsageError(`broker id must be a number, got '${idArg}'`);
-  return { cmd, id: Number(idArg) };
+  return { cmd, id: Number(idArg), params };
 }
 
 /** RUNTIME=docker: the compose cluster, brought up and down by the Docker scripts. */
-async function dockerMain(cfg: Config, cmd: string, id: number | undefined): Promise<number> {
+async function dockerMain(cfg: Config, cmd: string, id: number | undefined, params: ActionParams): Promise<number> {
   const runtime = dockerRuntimeFromConfig(cfg);
   try {
     if (cmd === "up" || cmd === "down") {
@@ -57,7 +81,7 @@ async function dockerMain(cfg: Config, cmd: string, id: number | undefined): Pro
       if (!registered) console.log("Kafka: no broker answered, so registration is unknown (the column says no)");
       return 0;
     }
-    const p = await runAction(runtime, id as number, cmd as BrokerAction);
+    const p = await runAction(runtime, id as number, cmd as BrokerAction, params);
     console.log(`broker ${p.id}: ${p.status}${p.containerId ? ` (container ${p.containerId.slice(0, 12)})` : ""}`);
     return 0;
   } finally {
@@ -66,9 +90,9 @@ async function dockerMain(cfg: Config, cmd: string, id: number | undefined): Pro
 }
 
 async function main(): Promise<number> {
-  const { cmd, id } = parseArgs(process.argv.slice(2));
+  const { cmd, id, params = {} } = parseArgs(process.argv.slice(2));
   const cfg = config();
-  if (cfg.RUNTIME === "docker") return dockerMain(cfg, cmd, id);
+  if (cfg.RUNTIME === "docker") return dockerMain(cfg, cmd, id, params);
   const runtime = localRuntimeFromConfig(cfg);
   const log = (line: string) => console.log(line);
   switch (cmd) {
@@ -92,7 +116,7 @@ async function main(): Promise<number> {
       return 0;
     }
     default: {
-      const p = await runAction(runtime, id as number, cmd as BrokerAction);
+      const p = await runAction(runtime, id as number, cmd as BrokerAction, params);
       console.log(`broker ${p.id}: ${p.status}${p.pid ? ` (pid ${p.pid})` : ""}`);
       return 0;
     }

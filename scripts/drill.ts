@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     {
       bootstrap: cfg.KAFKA_BROKERS ?? runtime.bootstrap,
       brokerIds: runtime.brokerIds,
-      act: (id, action) => runAction(runtime, id, action),
+      act: (id, action, params) => runAction(runtime, id, action, params),
       reportsDir,
       log: (line) => console.log(line),
     },

@@ -16,4 +16,5 @@ fi
 if ! grep -q " cgroup2 " /proc/mounts; then
   echo "network faults: no cgroup2 hierarchy mounted (fault buttons will be disabled)"
 fi
+bash "$(dirname "${BASH_SOURCE[0]}")/ensure-toxiproxy.sh"
 exit 0

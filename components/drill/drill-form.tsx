@@ -11,6 +11,7 @@ const MODE_LABEL: Record<DrillMode, string> = {
   pause: "pause (freeze)",
   partition: "partition (cut off from peers)",
   isolate: "isolate (peers and clients)",
+  slow: "slow (+200 ms on every answer)",
 };
 
 interface Props {

@@ -1,7 +1,7 @@
 // Which broker buttons make sense now, and if not, why. Pure, so the rules read
 // in one place: the runtime status decides, Kafka's view of the broker does not.
 import type { BrokerView, RuntimeInfo } from "@/lib/model/cluster";
-import type { BrokerAction } from "@/lib/model/runtime";
+import { faultLabel, type BrokerAction } from "@/lib/model/runtime";
 
 export interface ActionButton {
   action: BrokerAction;
@@ -10,7 +10,7 @@ export interface ActionButton {
 }
 
 /** Actions that take a broker (or its leadership) away: they ask first. */
-export const DESTRUCTIVE: ReadonlySet<BrokerAction> = new Set<BrokerAction>(["kill", "stop", "pause", "restart", "partition", "isolate"]);
+export const DESTRUCTIVE: ReadonlySet<BrokerAction> = new Set<BrokerAction>(["kill", "stop", "pause", "restart", "partition", "isolate", "slow"]);
 
 export const ACTION_LABEL: Record<BrokerAction, string> = {
   kill: "Kill",
@@ -21,6 +21,7 @@ export const ACTION_LABEL: Record<BrokerAction, string> = {
   start: "Start",
   partition: "Partition",
   isolate: "Isolate",
+  slow: "Slow",
   heal: "Heal",
 };
 
@@ -34,6 +35,7 @@ export const ACTION_EFFECT: Record<BrokerAction, string> = {
   partition:
     "Cuts the broker off from the other nodes (replication and KRaft traffic, both ways) while clients can still reach it. The controller fences it after its session times out and moves its leaders; writes through it fail.",
   isolate: "Cuts the broker off from the other nodes and from every client: nothing reaches it, it reaches nothing.",
+  slow: "Everything that talks to the broker (clients, its peers' replication and KRaft traffic) waits this much longer for each answer, through a proxy in front of its ports. It stays in the cluster: writes to the partitions it leads slow down, and so do acks=all writes it must replicate.",
   heal: "Removes every network fault on the broker; it re-registers and catches up before it is back in every ISR.",
 };
 
@@ -74,7 +76,9 @@ export function actionButtons(b: BrokerView, ctx: ActionContext): ActionButton[]
         return status === "missing" ? (b.runtime?.detail ?? "Broker storage is missing") : alive ? "Already running" : null;
       case "partition":
       case "isolate":
-        if (faulted) return `Broker ${b.id} is already ${faults.map((f) => f.kind).join(", ")}: heal it first`;
+      case "slow":
+        if (faulted) return `Broker ${b.id} is already ${faults.map(faultLabel).join(", ")}: heal it first`;
+        if (a === "slow" && slowOff) return slowOff;
         return faultsOff ?? (status === "running" ? null : notRunning);
       case "heal":
         return faulted ? null : `Broker ${b.id} has no network fault`;
@@ -83,8 +87,10 @@ export function actionButtons(b: BrokerView, ctx: ActionContext): ActionButton[]
   const faults = b.runtime?.faults ?? [];
   const faulted = faults.length > 0;
   const faultsOff = ctx.runtime.faults && !ctx.runtime.faults.available ? `Network faults unavailable: ${ctx.runtime.faults.reason ?? "unknown reason"}` : null;
+  const slowInfo = ctx.runtime.faults?.slow;
+  const slowOff = slowInfo && !slowInfo.available ? `Slow unavailable: ${slowInfo.reason ?? "unknown reason"}` : null;
   const shown: BrokerAction[] = ["kill", "stop", "pause", "resume", "restart"];
   if (status === "exited" || status === "missing") shown.push("start");
-  if (ctx.runtime.faults) shown.push(...(faulted ? (["heal"] as const) : (["partition", "isolate"] as const)));
+  if (ctx.runtime.faults) shown.push(...(faulted ? (["heal"] as const) : (["partition", "isolate", "slow"] as const)));
   return shown.map((action) => ({ action, disabledReason: reason(action) }));
 }

@@ -15,6 +15,7 @@ const FLAGS: Record<string, { field: Field; kind: "number" | "string" | "broker"
   "--broker": { field: "broker", kind: "broker" },
   "--mode": { field: "mode", kind: "string" },
   "--topic": { field: "topic", kind: "string" },
+  "--delay-ms": { field: "delayMs", kind: "number" },
 };
 
 export const DRILL_CLI_USAGE = [
@@ -24,7 +25,8 @@ export const DRILL_CLI_USAGE = [
   "--kill-at <s>            when to break the broker, before the end (default 20)",
   "--restart-at <s>         when to bring it back, after kill-at (default: never)",
   "--broker <id|auto|controller>   which broker (default auto)",
-  "--mode <kill|stop|pause|partition|isolate> how to break it (default kill; restart-at heals a network fault)",
+  "--mode <kill|stop|pause|partition|isolate|slow> how to break it (default kill; restart-at heals a network fault)",
+  "--delay-ms <ms>          slow only: the added delay, 1..10000 (default 200)",
   "--topic <name>           default streamsocial_drill",
 ].join("\n");
 

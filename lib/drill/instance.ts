@@ -14,7 +14,7 @@ export function getDrillService(): Promise<DrillService> {
       runtimeKind: monitor.runtime.kind,
       brokerIds: monitor.runtime.brokerIds,
       bootstrap: cfg.KAFKA_BROKERS ?? monitor.runtime.bootstrap,
-      act: (id, action) => monitor.act(id, action),
+      act: (id, action, params) => monitor.act(id, action, params),
       reportsDir: reportsDirOf(cfg.dataDir),
       log: (line) => console.log(line),
     });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { DRILL_TOPIC } from "@/lib/events/topics";
 import { parseWith, type Parsed } from "@/lib/events/validation";
+import { SLOW_LIMITS } from "@/lib/model/runtime";
 
 export const DRILL_LIMITS = {
   rate: { min: 1, max: 50_000 },
@@ -15,8 +16,10 @@ export const WARMUP_SEC = 2;
 /** The kill must leave at least one second of baseline after the warm-up. */
 export const MIN_KILL_AT_SEC = WARMUP_SEC + 1;
 
-/** partition / isolate: network faults (the local runtime as root); the "restart" heals them. */
-export const DRILL_MODES = ["kill", "stop", "pause", "partition", "isolate"] as const;
+/** partition / isolate / slow: network faults (the local runtime as root); the "restart" heals them. */
+export const DRILL_MODES = ["kill", "stop", "pause", "partition", "isolate", "slow"] as const;
+/** slow's delay when none is given. */
+export const DEFAULT_SLOW_DELAY_MS = 200;
 /** "auto": a broker that leads partitions of the drill topic; "controller": the active KRaft controller. */
 export type DrillBroker = "auto" | "controller" | number;
 
@@ -30,6 +33,7 @@ export const DRILL_PARAM_LABELS: Record<string, string> = {
   killAtSec: "kill-at",
   restartAtSec: "restart-at",
   topic: "topic",
+  delayMs: "delay-ms",
 };
 
 const wholeIn = (label: string, unit: string, min: number, max: number) =>
@@ -58,6 +62,8 @@ export const drillParamsSchema = z
       .string()
       .regex(/^[A-Za-z0-9._-]{1,249}$/, "topic must be 1-249 characters of A-Z a-z 0-9 . _ -")
       .default(DRILL_TOPIC),
+    /** slow only: what every answer of the broker waits (default 200 ms). */
+    delayMs: wholeIn("delay-ms", " ms", SLOW_LIMITS.delayMs.min, SLOW_LIMITS.delayMs.max).optional(),
   })
   .superRefine((p, ctx) => {
     // Order checks only between values that are themselves valid, so one mistake gives one message.
@@ -65,6 +71,9 @@ export const drillParamsSchema = z
     const duration = inRange(p.durationSec, min, max) ? p.durationSec : undefined;
     const killAt = inRange(p.killAtSec, MIN_KILL_AT_SEC, max) ? p.killAtSec : undefined;
     const restartAt = inRange(p.restartAtSec, 1, max) ? p.restartAtSec : undefined;
+    if (p.delayMs !== undefined && p.mode !== "slow") {
+      ctx.addIssue({ code: "custom", path: ["delayMs"], message: `delay-ms is for --mode slow only (mode is ${p.mode})` });
+    }
     if (killAt !== undefined && duration !== undefined && killAt >= duration) {
       ctx.addIssue({
         code: "custom",

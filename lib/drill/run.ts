@@ -7,10 +7,10 @@ import { randomBytes } from "node:crypto";
 import { LeadershipProbe } from "@/lib/kafka/producer-metadata";
 import { connectDrillProducer, type DrillProducer } from "@/lib/kafka/producer-drill";
 import { truncateTopic } from "@/lib/kafka/topics";
-import type { BrokerAction } from "@/lib/runtime/types";
+import type { ActionParams, BrokerAction } from "@/lib/runtime/types";
 import { sleep } from "@/lib/util/poll";
 import { busiestLeader, diffLeaders, ledBy, leadersOf, underReplicated } from "./leaders";
-import type { DrillParams } from "./params";
+import { DEFAULT_SLOW_DELAY_MS, type DrillParams } from "./params";
 import type { DrillPhase, DrillProgress, LeaderMove, StoredDrillReport } from "./progress";
 import { DrillPump, type PumpSabotage } from "./pump";
 import { readBackAndVerify } from "./readback";
@@ -25,7 +25,7 @@ export interface DrillDeps {
   /** Brokers the runtime controls (an explicit --broker must be one of them). */
   brokerIds: readonly number[];
   /** Carries out a broker action: monitor.act in the dashboard, the runtime from the CLI. */
-  act: (id: number, action: BrokerAction) => Promise<unknown>;
+  act: (id: number, action: BrokerAction, params?: ActionParams) => Promise<unknown>;
   reportsDir: string;
   log?: (line: string) => void;
 }
@@ -46,8 +46,10 @@ export interface DrillOutcome {
 const SAMPLE_MS = 500;
 const DRAIN_MS = 20_000;
 const URP_SETTLE_MS = 60_000;
-const restoreOf = (mode: DrillParams["mode"]): BrokerAction => (mode === "pause" ? "resume" : mode === "partition" || mode === "isolate" ? "heal" : "start");
-const LEFT_AS: Record<DrillParams["mode"], string> = { kill: "down", stop: "down", pause: "paused", partition: "partitioned", isolate: "isolated" };
+const restoreOf = (mode: DrillParams["mode"]): BrokerAction => (mode === "pause" ? "resume" : mode === "partition" || mode === "isolate" || mode === "slow" ? "heal" : "start");
+const LEFT_AS: Record<DrillParams["mode"], string> = { kill: "down", stop: "down", pause: "paused", partition: "partitioned", isolate: "isolated", slow: "slowed" };
+/** What the break action takes: slow, its delay. */
+const breakParams = (p: DrillParams): ActionParams => (p.mode === "slow" ? { slow: { delayMs: p.delayMs ?? DEFAULT_SLOW_DELAY_MS, jitterMs: 0 } } : {});
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class DrillRun {
@@ -242,7 +244,7 @@ export class DrillRun {
     this.movedPartitions = ledBy(this.leaders, target);
     const t = Date.now();
     try {
-      await this.deps.act(target, params.mode);
+      await this.deps.act(target, params.mode, breakParams(params));
       this.killedAt = t;
       this.broken = true;
       log(`drill ${this.id}: ${params.mode} broker ${target} at ${((t - startedAt) / 1000).toFixed(1)} s (it led partitions ${this.movedPartitions.join(", ") || "none"})`);

@@ -2,7 +2,7 @@
 // time), cancel, list, read. The route handlers only parse HTTP and call this;
 // the tests call it directly against the real cluster.
 import { ApiError } from "@/lib/api/errors";
-import type { BrokerAction, RuntimeKind } from "@/lib/runtime/types";
+import type { ActionParams, BrokerAction, RuntimeKind } from "@/lib/runtime/types";
 import { parseDrillParams } from "./params";
 import type { DrillProgress, DrillReportSummary, StoredDrillReport } from "./progress";
 import { DrillRun, type DrillOutcome, type DrillRunOptions } from "./run";
@@ -12,7 +12,7 @@ export interface DrillServiceDeps {
   runtimeKind: RuntimeKind;
   brokerIds: readonly number[];
   bootstrap: readonly string[];
-  act: (id: number, action: BrokerAction) => Promise<unknown>;
+  act: (id: number, action: BrokerAction, params?: ActionParams) => Promise<unknown>;
   reportsDir: string;
   /** Passed to every run (lanes; test-only options are never reachable from the API). */
   runOptions?: Omit<DrillRunOptions, "params">;

@@ -249,8 +249,8 @@ export interface RuntimeInfo {
   kind: RuntimeKind;
   available: boolean;
   reason: string | null;
-  /** Whether network faults (partition, isolate) can be made here; why not when they cannot. Absent: not checked. */
-  faults?: { available: boolean; reason: string | null };
+  /** Whether network faults (partition, isolate) can be made here, and slow; why not when they cannot. Absent: not checked. */
+  faults?: { available: boolean; reason: string | null; slow?: { available: boolean; reason: string | null } };
 }
 
 export interface ClusterSnapshot {

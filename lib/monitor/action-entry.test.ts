@@ -19,6 +19,11 @@ describe("actionEntry", () => {
     expect(state.nextId).toBe(7);
   });
 
+  it("names a slow fault's delay", () => {
+    const r = actionEntry(initialTimelineState(), T0, 2, "slow", { ok: true, status: "running" }, { slow: { delayMs: 200, jitterMs: 50 } });
+    expect(r.entry.message).toBe("operator: slow broker 2 by 200 ms ± 50 ms (now running)");
+  });
+
   it("records a failed action as a warning", () => {
     const r = actionEntry(initialTimelineState(), T0, 3, "resume", { ok: false, error: "broker 3 is not paused" });
     expect(r.entry).toMatchObject({ severity: "warn", message: "operator: resume broker 3 failed: broker 3 is not paused" });

@@ -1,6 +1,6 @@
 // Operator actions go on the same timeline as the transitions they cause, and
 // take their ids from the same counter.
-import type { BrokerAction, RuntimeStatus } from "@/lib/model/runtime";
+import type { ActionParams, BrokerAction, RuntimeStatus } from "@/lib/model/runtime";
 import type { TimelineState } from "./timeline";
 import type { TimelineEntry } from "@/lib/model/cluster";
 
@@ -13,8 +13,10 @@ export function actionEntry(
   brokerId: number,
   action: BrokerAction,
   outcome: ActionOutcome,
+  params: ActionParams = {},
 ): { entry: TimelineEntry; state: TimelineState } {
-  const what = `operator: ${action} broker ${brokerId}`;
+  const slow = action === "slow" && params.slow ? ` by ${params.slow.delayMs} ms${params.slow.jitterMs > 0 ? ` ± ${params.slow.jitterMs} ms` : ""}` : "";
+  const what = `operator: ${action} broker ${brokerId}${slow}`;
   const entry: TimelineEntry = {
     id: state.nextId,
     at,

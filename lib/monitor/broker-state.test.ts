@@ -104,6 +104,11 @@ describe("a broker under one of our network faults", () => {
     const isolated = { ...running, faults: [{ kind: "isolate" as const, since: 5 }] };
     expect(deriveBrokerState({ ...base, responsive: false, runtime: isolated }).reason).toMatch(/^isolated from peers and clients/);
   });
+  it("slowed: still Kafka's to judge (RUNNING while in every ISR, RECOVERING when it falls behind), never PARTITIONED", () => {
+    const slow = { id: 2, status: "running" as const, since: 1, faults: [{ kind: "slow" as const, since: 5, params: { delayMs: 200, jitterMs: 0 } }] };
+    expect(deriveBrokerState({ ...base, runtime: slow }).state).toBe("RUNNING");
+    expect(deriveBrokerState({ ...base, outOfSyncCount: 2, runtime: slow }).state).toBe("RECOVERING");
+  });
   it("is SHUTDOWN when its process died, fault or not", () => {
     expect(deriveBrokerState({ ...base, runtime: { id: 2, status: "exited", since: 1, faults: [{ kind: "partition", since: 5 }] } }).state).toBe("SHUTDOWN");
   });

@@ -1,7 +1,7 @@
 // A broker's state, as the lesson names it. The runtime is believed first: Kafka
 // keeps a killed broker registered until its session times out, but the process
 // table knows at once.
-import type { BrokerProcess } from "@/lib/model/runtime";
+import { isCutOff, type BrokerProcess } from "@/lib/model/runtime";
 import type { BrokerState } from "@/lib/model/cluster";
 import { plural } from "./words";
 
@@ -41,8 +41,9 @@ export function deriveBrokerState(input: BrokerStateInput): DerivedBrokerState {
       case "paused":
         return { state: "UNRESPONSIVE", reason: "frozen (paused)" };
       case "running": {
-        const fault = runtime.faults?.[0];
-        if (fault) return partitioned(fault.kind, input.registered);
+        // A slow broker is still in the cluster, only late: Kafka's view decides its state.
+        const fault = runtime.faults?.find(isCutOff);
+        if (fault) return partitioned(fault.kind as "partition" | "isolate", input.registered);
         if (!input.registered) return { state: "STARTING", reason: "running, not registered yet" };
         return fromKafka(input);
       }

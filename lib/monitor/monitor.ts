@@ -4,7 +4,7 @@
 // the tests and the benches all drive this same class.
 import type { BrokerAction, BrokerProcess, BrokerRuntime } from "@/lib/runtime/types";
 import { runAction } from "@/lib/runtime/types";
-import { NETWORK_ACTIONS } from "@/lib/model/runtime";
+import { isCutOff, NETWORK_ACTIONS, type ActionParams } from "@/lib/model/runtime";
 import { sleep, withTimeout } from "@/lib/util/poll";
 import { actionEntry } from "./action-entry";
 import { historyPoint, RingBuffer } from "./history";
@@ -113,10 +113,10 @@ export class Monitor {
   }
 
   /** Runs an operator action, records it on the timeline, and refreshes at once. */
-  async act(id: number, action: BrokerAction): Promise<BrokerProcess> {
+  async act(id: number, action: BrokerAction, params: ActionParams = {}): Promise<BrokerProcess> {
     try {
-      const result = await runAction(this.opts.runtime, id, action);
-      this.record(actionEntry(this.tstate, Date.now(), id, action, { ok: true, status: result.status }));
+      const result = await runAction(this.opts.runtime, id, action, params);
+      this.record(actionEntry(this.tstate, Date.now(), id, action, { ok: true, status: result.status }, params));
       await this.refreshProcesses();
       // A network fault changes no process status (no runtime event): show it now, not at the next poll.
       if ((NETWORK_ACTIONS as readonly string[]).includes(action)) this.rederiveNow();
@@ -124,13 +124,13 @@ export class Monitor {
       return result;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      this.record(actionEntry(this.tstate, Date.now(), id, action, { ok: false, error: message }));
+      this.record(actionEntry(this.tstate, Date.now(), id, action, { ok: false, error: message }, params));
       throw err;
     }
   }
 
   private cutOff(): number[] {
-    return (this.processes ?? []).filter((p) => (p.faults ?? []).length > 0).map((p) => p.id);
+    return (this.processes ?? []).filter((p) => (p.faults ?? []).some(isCutOff)).map((p) => p.id);
   }
 
   /** Asks the loop to poll now instead of at the end of its interval. */
@@ -191,16 +191,20 @@ export class Monitor {
         this.processes = null;
         return;
       }
-      const [processes, faults] = await Promise.all([
+      const [processes, faults, slow] = await Promise.all([
         withTimeout(rt.list(), budget, `${rt.kind} runtime did not list brokers in ${budget} ms`),
         rt.network ? withTimeout(rt.network.support(), budget, "network fault support did not answer").catch((e: Error) => ({ ok: false as const, reason: e.message })) : null,
+        rt.network ? withTimeout(rt.network.slowSupport(), budget, "slow fault support did not answer").catch((e: Error) => ({ ok: false as const, reason: e.message })) : null,
       ]);
       this.processes = processes;
       this.runtimeInfo = {
         kind: rt.kind,
         available: true,
         reason: null,
-        faults: faults === null ? { available: false, reason: `network faults are not available on the ${rt.kind} runtime` } : faults.ok ? { available: true, reason: null } : { available: false, reason: faults.reason },
+        faults:
+          faults === null
+            ? { available: false, reason: `network faults are not available on the ${rt.kind} runtime` }
+            : { ...availabilityInfo(faults), slow: slow === null ? { available: false, reason: null } : availabilityInfo(slow) },
       };
     } catch (err) {
       this.runtimeInfo = { kind: rt.kind, available: false, reason: err instanceof Error ? err.message : String(err) };
@@ -278,3 +282,5 @@ export class Monitor {
     }
   }
 }
+
+const availabilityInfo = (a: { ok: true } | { ok: false; reason: string }) => (a.ok ? { available: true, reason: null } : { available: false, reason: a.reason });

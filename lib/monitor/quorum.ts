@@ -6,7 +6,7 @@
 // active controller: with pre-vote (KIP-996) a lone survivor keeps naming its
 // dead leader. "Could not be described" is therefore a finding (no active
 // controller), never "not judged".
-import type { BrokerProcess } from "@/lib/model/runtime";
+import { isCutOff, type BrokerProcess } from "@/lib/model/runtime";
 import type { QuorumState, QuorumVerdict, VoterView } from "@/lib/model/cluster";
 import { formatDuration } from "./words";
 
@@ -88,7 +88,7 @@ function voterAlive(id: number, input: QuorumInput): boolean {
   const runtime = input.runtimeOf(id);
   if (runtime && runtime.status !== "running") return false;
   // Cut off by one of our network faults: it may answer us, but it takes no part in the quorum.
-  if ((runtime?.faults ?? []).length > 0) return false;
+  if ((runtime?.faults ?? []).some(isCutOff)) return false;
   const view = input.views.find((v) => v.id === id);
   // Asked directly: its own answer is the evidence.
   if (view?.endpoint) return view.answered;

@@ -24,6 +24,7 @@ export function localRuntimeFromConfig(cfg: Config): LocalRuntime {
     kafkaHome: cfg.kafkaHome,
     javaBin: cfg.JAVA_BIN,
     heapMb: cfg.LOCAL_HEAP_MB,
+    toxiproxyBin: cfg.toxiproxyBin,
   });
 }
 

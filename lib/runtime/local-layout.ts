@@ -15,6 +15,8 @@ export interface NodeLayout {
   clientPort: number;
   controllerPort: number;
   metricsPort: number;
+  /** Where the slow fault's proxies listen, in front of clientPort and controllerPort. */
+  proxyPorts: [number, number];
 }
 
 export interface ClusterLayout {
@@ -23,9 +25,11 @@ export interface ClusterLayout {
   nodes: NodeLayout[];
   bootstrap: string[];
   quorumVoters: string;
+  /** The slow fault's Toxiproxy server: its API port, pid and log. */
+  proxy: { apiPort: number; pidFile: string; logFile: string };
 }
 
-/** Client ports are base..base+2, controller ports base+100.., metrics ports base+200... */
+/** Client ports are base..base+2, controller ports base+100.., metrics ports base+200.., proxies base+300.. and base+400.., the proxy's API base+500. */
 export function localLayout(dataDir: string, portBase: number): ClusterLayout {
   const root = path.join(dataDir, "local");
   const nodes = LOCAL_NODE_IDS.map((id): NodeLayout => {
@@ -41,6 +45,7 @@ export function localLayout(dataDir: string, portBase: number): ClusterLayout {
       clientPort: portBase + id - 1,
       controllerPort: portBase + 100 + id - 1,
       metricsPort: portBase + 200 + id - 1,
+      proxyPorts: [portBase + 300 + id - 1, portBase + 400 + id - 1],
     };
   });
   return {
@@ -49,6 +54,7 @@ export function localLayout(dataDir: string, portBase: number): ClusterLayout {
     nodes,
     bootstrap: nodes.map((n) => `127.0.0.1:${n.clientPort}`),
     quorumVoters: nodes.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(","),
+    proxy: { apiPort: portBase + 500, pidFile: path.join(root, "toxiproxy.pid"), logFile: path.join(root, "toxiproxy.log") },
   };
 }
 

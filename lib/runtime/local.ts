@@ -27,6 +27,8 @@ export interface LocalRuntimeOptions {
   kafkaHome: string;
   javaBin: string;
   heapMb: number;
+  /** Toxiproxy's server binary, for the slow fault (absent: slow is unavailable). */
+  toxiproxyBin?: string;
   /** Grace period for a SIGTERM stop before SIGKILL. */
   stopTimeoutMs?: number;
   /** How often watch() samples /proc; a death is reported within this. */
@@ -53,14 +55,14 @@ export class LocalRuntime implements BrokerRuntime {
   private queues = new Map<number, Promise<unknown>>();
 
   constructor(opts: LocalRuntimeOptions) {
-    this.opts = { stopTimeoutMs: 60_000, watchIntervalMs: 100, ...opts };
+    this.opts = { stopTimeoutMs: 60_000, watchIntervalMs: 100, toxiproxyBin: "", ...opts };
     this.brokerIds = opts.layout.nodes.map((n) => n.id);
     this.bootstrap = opts.layout.bootstrap;
     this.metricsEndpoints = Object.fromEntries(
       opts.layout.nodes.map((n) => [n.id, `http://127.0.0.1:${n.metricsPort}/metrics`]),
     );
     this.controllerEndpoints = Object.fromEntries(opts.layout.nodes.map((n) => [n.id, `127.0.0.1:${n.controllerPort}`]));
-    this.network = new LocalNetworkFaults(opts.layout.root, opts.layout.nodes, (id) => this.alivePid(this.node(id)));
+    this.network = new LocalNetworkFaults(opts.layout, this.opts.toxiproxyBin, (id) => this.alivePid(this.node(id)));
   }
 
   async available(): Promise<Availability> {

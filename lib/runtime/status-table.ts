@@ -1,4 +1,5 @@
 // The CLI's `status` table. Pure, so it is tested with plain data.
+import { faultLabel } from "@/lib/model/runtime";
 import type { BrokerProcess } from "./types";
 
 export function formatStatusTable(
@@ -16,7 +17,7 @@ export function formatStatusTable(
       p.since !== null ? formatAge(now - p.since) : "-",
       rss !== null ? `${Math.round(rss / 1024 / 1024)} MiB` : "-",
       registered.has(p.id) ? "yes" : "no",
-      (p.faults ?? []).map((f) => `${f.kind} ${formatAge(now - f.since)}`).join(", ") || "-",
+      (p.faults ?? []).map((f) => `${faultLabel(f)} ${formatAge(now - f.since)}`).join(", ") || "-",
     ];
   });
   const header = ["broker", "status", "pid", "for", "rss", "registered", "faults"];

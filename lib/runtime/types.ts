@@ -1,10 +1,10 @@
 // The control plane's contract. Both the local-process and the Docker runtime
 // implement it; the monitor, the API and the CLI only ever see these types.
 
-import type { BrokerAction, BrokerProcess, NetworkFaultKind, RuntimeKind } from "@/lib/model/runtime";
+import type { ActionParams, BrokerAction, BrokerProcess, NetworkFaultKind, RuntimeKind, SlowParams } from "@/lib/model/runtime";
 
 export { BROKER_ACTIONS } from "@/lib/model/runtime";
-export type { BrokerAction, BrokerProcess, NetworkFault, NetworkFaultKind, RuntimeKind, RuntimeStatus } from "@/lib/model/runtime";
+export type { ActionParams, BrokerAction, BrokerProcess, NetworkFault, NetworkFaultKind, RuntimeKind, RuntimeStatus, SlowParams } from "@/lib/model/runtime";
 
 export type Availability = { ok: true } | { ok: false; reason: string };
 
@@ -12,7 +12,10 @@ export type Availability = { ok: true } | { ok: false; reason: string };
 export interface NetworkFaultControl {
   /** Whether faults can be had here (root, iptables, ...), and if not, why. */
   support(): Promise<Availability>;
-  apply(id: number, kind: NetworkFaultKind): Promise<void>;
+  /** Whether `slow` can be had here too (it needs a proxy in the broker's path), and if not, why. */
+  slowSupport(): Promise<Availability>;
+  /** `slow` takes its delay; the others take nothing. */
+  apply(id: number, kind: NetworkFaultKind, slow?: SlowParams): Promise<void>;
   /** Removes every fault on the broker. */
   heal(id: number): Promise<void>;
   /** Removes every fault of this cluster (cluster down/up, dashboard shutdown); returns the rules removed. */
@@ -82,7 +85,7 @@ export class RuntimeFailure extends Error {
   }
 }
 
-export function runAction(rt: BrokerRuntime, id: number, action: BrokerAction): Promise<BrokerProcess> {
+export function runAction(rt: BrokerRuntime, id: number, action: BrokerAction, params: ActionParams = {}): Promise<BrokerProcess> {
   switch (action) {
     case "kill":
       return rt.kill(id);
@@ -98,15 +101,19 @@ export function runAction(rt: BrokerRuntime, id: number, action: BrokerAction): 
       return rt.start(id);
     case "partition":
     case "isolate":
+    case "slow":
     case "heal":
-      return networkAction(rt, id, action);
+      return networkAction(rt, id, action, params);
   }
 }
 
-async function networkAction(rt: BrokerRuntime, id: number, action: "partition" | "isolate" | "heal"): Promise<BrokerProcess> {
+async function networkAction(rt: BrokerRuntime, id: number, action: "partition" | "isolate" | "slow" | "heal", params: ActionParams): Promise<BrokerProcess> {
   if (!rt.network) throw new RuntimeInputError("faults_unavailable", `network faults are not available on the ${rt.kind} runtime`);
   if (action === "heal") await rt.network.heal(id);
-  else await rt.network.apply(id, action);
+  else if (action === "slow") {
+    if (!params.slow) throw new RuntimeInputError("invalid_params", "slow needs a delay (delayMs)");
+    await rt.network.apply(id, "slow", params.slow);
+  } else await rt.network.apply(id, action);
   const p = (await rt.list()).find((b) => b.id === id);
   if (!p) throw new RuntimeInputError("unknown_broker", `no broker ${id}`);
   return p;

@@ -47,10 +47,10 @@ export function fetcher<T>(url: string, init?: Pick<RequestInit, "signal">): Pro
 }
 
 /** POST without a body (declared JSON: the server refuses any other kind); the token, when known, goes as a bearer header. */
-export function post<T>(url: string, token: string | null): Promise<T> {
+export function post<T>(url: string, token: string | null, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
-  return request<T>(url, { method: "POST", headers });
+  return request<T>(url, { method: "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
 /** A JSON mutation (drills, traffic) with the stored token; fails like every other call. */

@@ -3,13 +3,15 @@
 // a request for the token (tokenAsk); once given it is kept in this browser and
 // the action is retried. The page itself updates from the live stream.
 import { useCallback, useState } from "react";
-import type { BrokerAction, BrokerProcess } from "@/lib/model/runtime";
+import type { BrokerAction, BrokerProcess, SlowParams } from "@/lib/model/runtime";
 import { FetchError, post } from "./fetcher";
 import { forgetToken, readToken, saveToken } from "./token";
 
 export interface ActionTarget {
   id: number;
   action: BrokerAction;
+  /** slow only: the delay asked for. */
+  slow?: SlowParams;
 }
 
 export interface ActionFailure {
@@ -33,7 +35,7 @@ export function useBrokerAction() {
     setBusy(target);
     setFailure(null);
     try {
-      await post<{ broker: BrokerProcess }>(`/api/brokers/${target.id}/${target.action}`, readToken());
+      await post<{ broker: BrokerProcess }>(`/api/brokers/${target.id}/${target.action}`, readToken(), target.slow);
     } catch (err) {
       if (err instanceof FetchError && err.status === 401) {
         if (err.code === "token_invalid") forgetToken();

@@ -1,6 +1,6 @@
 // Input schemas of the HTTP API. Route handlers parse with these and nothing else.
 import { z } from "zod";
-import { BROKER_ACTIONS } from "@/lib/model/runtime";
+import { BROKER_ACTIONS, SLOW_LIMITS } from "@/lib/model/runtime";
 
 export const brokerActionParams = z.object({
   id: z
@@ -9,6 +9,18 @@ export const brokerActionParams = z.object({
     .transform(Number),
   action: z.enum(BROKER_ACTIONS, { message: `action must be one of ${BROKER_ACTIONS.join(", ")}` }),
 });
+
+const ms = (name: string, l: { min: number; max: number }) =>
+  z
+    .number({ message: `${name} must be a number of milliseconds` })
+    .int(`${name} must be a whole number of milliseconds`)
+    .min(l.min, `${name} must be at least ${l.min}`)
+    .max(l.max, `${name} must be at most ${l.max}`);
+
+/** POST /api/brokers/N/slow body, and the CLI's --delay-ms/--jitter-ms. */
+export const slowBody = z
+  .object({ delayMs: ms("delayMs", SLOW_LIMITS.delayMs), jitterMs: ms("jitterMs", SLOW_LIMITS.jitterMs).optional().default(0) })
+  .strict();
 
 const intParam = (min: number, max: number, name: string) =>
   z

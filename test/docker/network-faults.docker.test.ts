@@ -70,4 +70,11 @@ describe.skipIf(!support.ok)("network faults on the Docker runtime (rules in eac
     await expect(runtime.network.heal(3)).rejects.toThrow(/no network fault/);
     expect(await waitWhole(kafka, 180_000)).toBe(true);
   });
+
+  it("slow is refused on Docker with the reason (no netem here, no proxy in the containers' path), and changes nothing", async () => {
+    expect(await runtime.network.slowSupport()).toEqual({ ok: false, reason: expect.stringMatching(/not available on Docker.*netem/) });
+    await expect(runtime.network.apply(2, "slow", { delayMs: 200, jitterMs: 0 })).rejects.toThrow(/not available on Docker/);
+    expect((await runtime.list()).find((p) => p.id === 2)?.faults).toBeUndefined();
+    expect(await oursIn(2)).toEqual([]);
+  });
 });

@@ -14,13 +14,14 @@ export const topics = () => getJson<{ partitions: PartitionState[] }>("/api/topi
 export const timeline = () => getJson<{ entries: TimelineEntry[] }>("/api/timeline?limit=1000").then((r) => r.entries);
 
 /** A same-origin JSON POST carrying the token, as the dashboard page sends it. */
-export function act(id: number | string, action: string, init: { token?: string | null; origin?: string | null } = {}) {
+export function act(id: number | string, action: string, init: { token?: string | null; origin?: string | null; body?: unknown } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   const token = init.token === undefined ? TEST_TOKEN : init.token;
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const origin = init.origin === undefined ? baseUrl() : init.origin;
   if (origin !== null) headers.origin = origin;
-  return fetch(`${baseUrl()}/api/brokers/${id}/${action}`, { method: "POST", headers, signal: AbortSignal.timeout(120_000) });
+  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  return fetch(`${baseUrl()}/api/brokers/${id}/${action}`, { method: "POST", headers, body, signal: AbortSignal.timeout(120_000) });
 }
 
 export const brokerState = (s: ClusterSnapshot, id: number) => s.brokers.find((b) => b.id === id)?.state;

@@ -26,7 +26,7 @@ export function drillDeps(log = false): DrillDeps {
   return {
     bootstrap: runtime.bootstrap,
     brokerIds: runtime.brokerIds,
-    act: (id, action) => runAction(runtime, id, action),
+    act: (id, action, params) => runAction(runtime, id, action, params),
     reportsDir: reportsDirOf(testConfig().dataDir),
     log: log ? (l) => console.log(l) : undefined,
   };
@@ -64,6 +64,8 @@ export async function countRunRecords(kafka: Kafka, topic: string, producerIds: 
 
 const netSupport = await testRuntime().network.support();
 if (!netSupport.ok) console.warn(`[drill] partition drill skipped: ${netSupport.reason}`);
+const slowSupport = await testRuntime().network.slowSupport();
+if (!slowSupport.ok) console.warn(`[drill] slow drill skipped: ${slowSupport.reason}`);
 
 afterAll(async () => {
   await testRuntime().network.healAll();
@@ -134,6 +136,23 @@ describe("drill", () => {
     expect((await testRuntime().list()).flatMap((p) => p.faults ?? [])).toEqual([]);
     const independent = await countRunRecords(kafka, DRILL_TOPIC, report.producerIds, v.found + v.unackedPresent);
     expect(independent.distinct).toBeGreaterThanOrEqual(v.acked);
+    expect(await waitHealed()).toBe(true);
+  });
+
+  it.skipIf(!slowSupport.ok)("a drill that slows the leader-heavy broker by 200 ms loses nothing and heals it", async () => {
+    expect(await waitHealed()).toBe(true);
+    const run = new DrillRun(drillDeps(true), {
+      params: params({ rate: 2_000, durationSec: 16, killAtSec: 4, restartAtSec: 10, broker: "auto", mode: "slow", delayMs: 200 }),
+    });
+    const { report } = await run.run();
+    const v = report.verify!;
+    console.log(`slow drill: ${v.acked} acked, ${v.found} found, recovery ${report.figures.recoveryMs} ms`);
+    expect(report.killedAt).not.toBeNull();
+    expect(report.restartedAt).not.toBeNull();
+    expect(v.missing.count).toBe(0);
+    expect(v.acked).toBeGreaterThan(20_000);
+    expect(report.criteria.checks.find((c) => c.name === "zero data loss")?.passed).toBe(true);
+    expect((await testRuntime().list()).flatMap((p) => p.faults ?? [])).toEqual([]);
     expect(await waitHealed()).toBe(true);
   });
 

@@ -171,3 +171,131 @@ describe.skipIf(!support.ok)("network faults (local runtime, real iptables)", ()
     await healedAndWhole(id);
   });
 });
+
+const slowSupport = support.ok ? await runtime.network.slowSupport() : support;
+if (support.ok && !slowSupport.ok) console.warn(`[slow fault] skipped: ${slowSupport.reason}`);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const natOurs = async () => ours((await run("iptables", ["-w", "5", "-t", "nat", "-S"])).stdout);
+
+/** Median canary produce latency per leader over `n` polls, from the dashboard. */
+async function canaryByLeader(n: number): Promise<Map<number, number>> {
+  const seen = new Map<number, number[]>();
+  let last = 0;
+  await pollUntil(async () => {
+    const s = await cluster();
+    if (s.canary && s.canary.at !== last) {
+      last = s.canary.at;
+      for (const p of s.canary.partitions) if (p.ok && p.produceMs !== null) seen.set(p.leader, [...(seen.get(p.leader) ?? []), p.produceMs]);
+    }
+    return [...seen.values()].every((v) => v.length >= n) && seen.size === runtime.brokerIds.length;
+  }, { timeoutMs: n * 3000 + 10_000, intervalMs: 200 });
+  return new Map([...seen].map(([id, v]) => [id, median(v)]));
+}
+
+/** The test's own acks=all write straight to `address`, timed (ms), five times: the median. */
+async function directProduceMs(address: string, partition: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    expect(await produceAnswer(address, "user_action", partition, 5000)).toBe(0);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+describe.skipIf(!slowSupport.ok)("slow fault (local runtime, Toxiproxy + iptables nat)", () => {
+  const kafka = testKafka("it-slow");
+
+  afterEach(async () => {
+    if ((await runtime.network.healAll()) > 0) expect(await waitHealed(180_000)).toBe(true);
+  });
+
+  afterAll(async () => {
+    await runtime.network.healAll();
+    expect(await natOurs()).toEqual([]);
+  });
+
+  it("refuses a slow without a valid delay, and changes nothing", async () => {
+    const id = runtime.brokerIds[0] as number;
+    for (const body of [undefined, "{", { delayMs: 0 }, { delayMs: 200.5 }, { delayMs: 20_000 }, { delayMs: 200, jitterMs: -1 }, { delayMs: 200, extra: 1 }]) {
+      const res = await act(id, "slow", { body });
+      expect(res.status, `${JSON.stringify(body)} → ${await res.clone().text()}`).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      const err = ((await res.json()) as { error: { message: string } }).error;
+      expect(err.message.length).toBeGreaterThan(5);
+    }
+    expect((await runtime.list()).every((p) => !p.faults)).toBe(true);
+    expect(await natOurs()).toEqual([]);
+  });
+
+  it("slow broker 2 by 200 ms: its partitions' writes take ≥ 150 ms longer (canary and the test's own client), the others' do not, it stays RUNNING; heal restores it and leaves no rule or proxy", async () => {
+    await electPreferredLeaders();
+    const victim = runtime.brokerIds[1] as number;
+    const other = runtime.brokerIds[0] as number;
+    const addr = (id: number) => runtime.bootstrap[runtime.brokerIds.indexOf(id)] as string;
+    let led: { victim?: number; other?: number } = {};
+    await pollUntil(async () => {
+      const ps = await partitions(kafka, ["user_action"]);
+      led = { victim: ps.find((p) => p.leader === victim)?.partition, other: ps.find((p) => p.leader === other)?.partition };
+      return led.victim !== undefined && led.other !== undefined;
+    }, { timeoutMs: 30_000, intervalMs: 500 });
+    const before = await canaryByLeader(5);
+    const directBefore = { victim: await directProduceMs(addr(victim), led.victim as number), other: await directProduceMs(addr(other), led.other as number) };
+
+    const res = await act(victim, "slow", { body: { delayMs: 200 } });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const fault = (await runtime.list()).find((p) => p.id === victim)?.faults;
+    expect(fault?.map((f) => [f.kind, f.params])).toEqual([["slow", { delayMs: 200, jitterMs: 0 }]]);
+    expect((await natOurs()).filter((l) => l.includes(`ss:${runtime.network.key}:n${victim}:slow:`))).toHaveLength(2); // one redirect per port of the node
+
+    // Kafka keeps it: a slow broker is late, not gone. Every sample while it is slow says RUNNING, never CRITICAL.
+    const states = new Set<string>();
+    const healths = new Set<string>();
+    const sample = setInterval(() => {
+      void cluster().then((s) => {
+        states.add(String(brokerState(s, victim)));
+        healths.add(s.health);
+      }, () => undefined);
+    }, 250);
+    let during: Map<number, number>;
+    let directDuring: { victim: number; other: number };
+    try {
+      // Skip the polls that straddle the cut-over (reconnections), then measure.
+      await waitForCluster((s) => (s.canary?.partitions ?? []).every((p) => p.ok), 20_000, 250);
+      during = await canaryByLeader(5);
+      directDuring = { victim: await directProduceMs(addr(victim), led.victim as number), other: await directProduceMs(addr(other), led.other as number) };
+    } finally {
+      clearInterval(sample);
+    }
+    const shown = (await cluster()).brokers.find((b) => b.id === victim);
+    expect(shown?.runtime?.faults?.[0]?.kind).toBe("slow");
+    expect([...states]).toEqual(["RUNNING"]);
+    expect(healths.has("CRITICAL")).toBe(false);
+
+    const rise = (m: Map<number, number>, id: number) => (m.get(id) ?? NaN) - (before.get(id) ?? NaN);
+    expect(rise(during, victim), `canary ${JSON.stringify([...before])} → ${JSON.stringify([...during])}`).toBeGreaterThanOrEqual(150);
+    for (const id of runtime.brokerIds.filter((x) => x !== victim)) expect(rise(during, id), `canary of broker ${id}`).toBeLessThan(100);
+    expect(directDuring.victim - directBefore.victim, JSON.stringify({ directBefore, directDuring })).toBeGreaterThanOrEqual(150);
+    expect(directDuring.other - directBefore.other, JSON.stringify({ directBefore, directDuring })).toBeLessThan(100);
+
+    expect((await act(victim, "heal")).status).toBe(200);
+    expect((await runtime.list()).find((p) => p.id === victim)?.faults).toBeUndefined();
+    expect(await natOurs()).toEqual([]);
+    // The proxy went with its last fault: nothing listens on its API port any more.
+    const api = `http://127.0.0.1:${cfg.LOCAL_PORT_BASE + 500}/version`;
+    expect(await fetch(api, { signal: AbortSignal.timeout(2000) }).then(() => "answered", () => "gone")).toBe("gone");
+    // Back whole first: the cut-over back to direct connections resets replication for a moment.
+    await healedAndWhole(victim);
+    // Then its latency comes back to the reference: three polls in a row within 100 ms of it (bounded wait).
+    let after = new Map<number, number>();
+    let inARow = 0;
+    const restored = await pollUntil(async () => {
+      after = await canaryByLeader(1);
+      inARow = rise(after, victim) < 100 ? inARow + 1 : 0;
+      return inARow >= 3;
+    }, { timeoutMs: 60_000, intervalMs: 0 });
+    expect(restored, `canary after heal ${JSON.stringify([...after])}`).toBe(true);
+    expect(await directProduceMs(addr(victim), led.victim as number)).toBeLessThan(directBefore.victim + 100);
+  });
+});

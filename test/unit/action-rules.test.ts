@@ -34,3 +34,37 @@ describe("network-fault buttons", () => {
     expect("partition" in b).toBe(false);
   });
 });
+
+describe("the slow button", () => {
+  const running: BrokerProcess = { id: 2, status: "running", since: 1 };
+  it("is offered beside partition and isolate, and disabled with its own reason where no proxy can be had", () => {
+    const ok = byAction(actionButtons(broker(running), ctx(rt({ available: true, reason: null, slow: { available: true, reason: null } }))));
+    expect(ok.slow).toBeNull();
+    const off = byAction(actionButtons(broker(running), ctx(rt({ available: true, reason: null, slow: { available: false, reason: "slow is not available on Docker" } }))));
+    expect(off.slow).toBe("Slow unavailable: slow is not available on Docker");
+    expect(off.partition).toBeNull();
+  });
+  it("a slowed broker offers heal, and says how slow in the refusal of another fault", () => {
+    const b = byAction(actionButtons(broker({ ...running, faults: [{ kind: "slow", since: 5, params: { delayMs: 200, jitterMs: 0 } }] }), ctx(rt({ available: true, reason: null }))));
+    expect(b.heal).toBeNull();
+    expect("slow" in b).toBe(false);
+  });
+});
+
+import { faultLabel, isCutOff } from "@/lib/model/runtime";
+import { slowBody } from "@/lib/validations/api";
+
+describe("slow's parameters", () => {
+  it("labels a fault with its delay, and only partition/isolate cut a broker off", () => {
+    expect(faultLabel({ kind: "slow", since: 1, params: { delayMs: 200, jitterMs: 0 } })).toBe("slow +200 ms");
+    expect(faultLabel({ kind: "slow", since: 1, params: { delayMs: 200, jitterMs: 50 } })).toBe("slow +200 ±50 ms");
+    expect(faultLabel({ kind: "partition", since: 1 })).toBe("partition");
+    expect([isCutOff({ kind: "slow", since: 1 }), isCutOff({ kind: "partition", since: 1 }), isCutOff({ kind: "isolate", since: 1 })]).toEqual([false, true, true]);
+  });
+  it("validates the body: whole milliseconds in range, jitter defaults to 0, nothing else accepted", () => {
+    expect(slowBody.parse({ delayMs: 200 })).toEqual({ delayMs: 200, jitterMs: 0 });
+    for (const bad of [{}, { delayMs: 0 }, { delayMs: 1.5 }, { delayMs: 10_001 }, { delayMs: "200" }, { delayMs: 200, jitterMs: -1 }, { delayMs: 200, x: 1 }]) {
+      expect(slowBody.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+});

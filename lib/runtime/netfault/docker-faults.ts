@@ -5,7 +5,7 @@
 // the truth. Needs root, iptables and nsenter on the host.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import type { NetworkFault, NetworkFaultKind } from "@/lib/model/runtime";
+import type { NetworkFault, NetworkFaultKind, SlowParams } from "@/lib/model/runtime";
 import { RuntimeInputError, type Availability, type NetworkFaultControl } from "../types";
 import { ensureChain, removeChain, removeChainNow } from "./chain";
 import { iptables, iptablesOk } from "./iptables";
@@ -49,6 +49,14 @@ export class DockerNetworkFaults implements NetworkFaultControl {
     return value;
   }
 
+  /**
+   * Not on Docker: the containers reach each other on the compose network, not
+   * through anything a proxy could sit in, and the kernel here has no netem.
+   */
+  async slowSupport(): Promise<Availability> {
+    return { ok: false, reason: "slow is not available on Docker: the kernel has no netem (tc) and the containers' traffic passes no proxy; use RUNTIME=local" };
+  }
+
   /** Faults per broker; `known`: the containers just inspected (the runtime's list), so they are not inspected again. */
   async faults(known?: readonly FaultContainer[]): Promise<Map<number, NetworkFault[]>> {
     if (!(await this.support()).ok) return new Map();
@@ -62,8 +70,9 @@ export class DockerNetworkFaults implements NetworkFaultControl {
     return value;
   }
 
-  async apply(id: number, kind: NetworkFaultKind): Promise<void> {
+  async apply(id: number, kind: NetworkFaultKind, _slow?: SlowParams): Promise<void> {
     await this.assertSupported();
+    if (kind === "slow") throw new RuntimeInputError("faults_unavailable", ((await this.slowSupport()) as { reason: string }).reason);
     const all = await this.running();
     const target = all.find((c) => c.id === id);
     if (!target) throw new RuntimeInputError("not_running", `broker ${id} is not running: nothing to cut off`);
@@ -71,7 +80,7 @@ export class DockerNetworkFaults implements NetworkFaultControl {
     if (current.length > 0) throw new RuntimeInputError("already_faulted", `broker ${id} is already ${current.map((f) => f.kind).join(", ")}: heal it first`);
     const peers = all.filter((c) => c.id !== id).flatMap((c) => c.addresses);
     try {
-      await ensureChain(this.key, containerJumpRules(this.key), target.pid);
+      await ensureChain(this.key, containerJumpRules(this.key), { netnsPid: target.pid });
       for (const rule of containerFaultRules(this.key, kind, id, peers, Date.now())) await iptables(["-A", chainName(this.key), ...rule], target.pid);
     } catch (err) {
       await this.clear(target); // never half a fault
@@ -96,13 +105,13 @@ export class DockerNetworkFaults implements NetworkFaultControl {
   }
 
   healAllNow(): void {
-    for (const c of this.lastSeen) removeChainNow(this.key, containerJumpRules(this.key), c.pid);
+    for (const c of this.lastSeen) removeChainNow(this.key, containerJumpRules(this.key), { netnsPid: c.pid });
   }
 
   /** Removes our chain from one container's namespace; returns the fault rules it held. */
   private async clear(c: FaultContainer): Promise<number> {
     const removed = deletionsFor(this.key, await this.listing(c), null).length;
-    await removeChain(this.key, containerJumpRules(this.key), c.pid);
+    await removeChain(this.key, containerJumpRules(this.key), { netnsPid: c.pid });
     this.cachedFaults = null;
     return removed;
   }

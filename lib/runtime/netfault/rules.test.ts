@@ -61,3 +61,27 @@ describe("containerFaultRules", () => {
     expect(containerFaultRules("k", "isolate", 2, ["172.18.0.2"], 7).map((r) => r.join(" "))).toEqual(["! -s 127.0.0.0/8 -m comment --comment ss:k:n2:isolate:7 -j DROP"]);
   });
 });
+
+import { slowRules } from "./rules";
+
+describe("slowRules", () => {
+  it("redirects new connections to each of the node's ports into its proxy, except the proxy's own, with the delay in the comment", () => {
+    const node = nodes[1] as FaultNode;
+    const r = slowRules("abc", node, [19393, 19493], "streamsocial/abc/proxy", 9, { delayMs: 200, jitterMs: 20 }).map((x) => x.join(" "));
+    expect(r).toEqual([
+      "-p tcp -d 127.0.0.1 --dport 19093 -m cgroup ! --path streamsocial/abc/proxy -m comment --comment ss:abc:n2:slow:9:200:20 -j REDIRECT --to-ports 19393",
+      "-p tcp -d 127.0.0.1 --dport 19193 -m cgroup ! --path streamsocial/abc/proxy -m comment --comment ss:abc:n2:slow:9:200:20 -j REDIRECT --to-ports 19493",
+    ]);
+  });
+  it("reads a slow fault back with its delay, once per node, and deletes only that node's", () => {
+    const nat = [
+      "-N SS-abc",
+      '-A SS-abc -d 127.0.0.1/32 -p tcp -m tcp --dport 19093 -m cgroup ! --path "streamsocial/abc/proxy" -m comment --comment "ss:abc:n2:slow:9:200:20" -j REDIRECT --to-ports 19393',
+      '-A SS-abc -d 127.0.0.1/32 -p tcp -m tcp --dport 19193 -m cgroup ! --path "streamsocial/abc/proxy" -m comment --comment "ss:abc:n2:slow:9:200:20" -j REDIRECT --to-ports 19493',
+    ].join("\n");
+    expect(faultsFromRules("abc", nat).get(2)).toEqual([{ kind: "slow", since: 9, params: { delayMs: 200, jitterMs: 20 } }]);
+    expect(deletionsFor("abc", nat, 2)).toHaveLength(2);
+    expect(deletionsFor("abc", nat, 2)[0]).toContain("streamsocial/abc/proxy");
+    expect(deletionsFor("abc", nat, 3)).toEqual([]);
+  });
+});

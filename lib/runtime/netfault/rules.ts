@@ -7,7 +7,7 @@
 // (each local node runs in a cgroup of its own). Dropping a peer's packets to N's
 // ports and N's packets to the peers' ports cuts both directions of every
 // connection, including established ones: a real partition, timeouts and all.
-import type { BrokerProcess, NetworkFault, NetworkFaultKind } from "@/lib/model/runtime";
+import type { BrokerProcess, NetworkFault, NetworkFaultKind, SlowParams } from "@/lib/model/runtime";
 
 export interface FaultNode {
   id: number;
@@ -21,12 +21,13 @@ export const chainName = (key: string) => `SS-${key}`;
 /** The OUTPUT rule that sends loopback traffic through our chain. */
 export const jumpRule = (key: string): string[] => ["OUTPUT", "-o", "lo", "-m", "comment", "--comment", `streamsocial:${key}`, "-j", chainName(key)];
 
-const comment = (key: string, id: number, kind: NetworkFaultKind, since: number) => `ss:${key}:n${id}:${kind}:${since}`;
+const comment = (key: string, id: number, kind: NetworkFaultKind, since: number, slow?: SlowParams) =>
+  `ss:${key}:n${id}:${kind}:${since}${slow ? `:${slow.delayMs}:${slow.jitterMs}` : ""}`;
 const drop = (c: string) => ["-m", "comment", "--comment", c, "-j", "DROP"];
 const dports = (ports: readonly number[]) => ["-m", "multiport", "--dports", ports.join(",")];
 
 /** The rule bodies (after `-A <chain>`) that put `kind` on node `id`. */
-export function faultRules(key: string, kind: NetworkFaultKind, nodes: readonly FaultNode[], id: number, since: number): string[][] {
+export function faultRules(key: string, kind: "partition" | "isolate", nodes: readonly FaultNode[], id: number, since: number): string[][] {
   const node = nodes.find((n) => n.id === id);
   if (!node) throw new Error(`no node ${id}`);
   const peers = nodes.filter((n) => n.id !== id);
@@ -46,13 +47,29 @@ export function faultRules(key: string, kind: NetworkFaultKind, nodes: readonly 
 }
 
 /**
+ * The nat rule bodies that send every new connection to node `id`'s ports through
+ * its proxies (`proxyPorts[i]` in front of `node.ports[i]`), except the proxy's own
+ * connections upstream (its cgroup). The comment carries the delay, so the rules
+ * stay the record of the fault.
+ */
+export function slowRules(key: string, node: FaultNode, proxyPorts: readonly number[], proxyCgroup: string, since: number, slow: SlowParams): string[][] {
+  const c = comment(key, node.id, "slow", since, slow);
+  return node.ports.map((port, i) => [
+    "-p", "tcp", "-d", "127.0.0.1", "--dport", String(port),
+    "-m", "cgroup", "!", "--path", proxyCgroup,
+    "-m", "comment", "--comment", c,
+    "-j", "REDIRECT", "--to-ports", String(proxyPorts[i]),
+  ]);
+}
+
+/**
  * Inside a container's own network namespace (Docker): its traffic to and from the
  * peers' addresses (partition), or everything but loopback (isolate). Clients reach a
  * container through the bridge gateway, never from a peer's address, so a partition
  * leaves them alone. The chain is jumped to from INPUT and OUTPUT, so -s catches what
  * arrives and -d what leaves.
  */
-export function containerFaultRules(key: string, kind: NetworkFaultKind, id: number, peerAddresses: readonly string[], since: number): string[][] {
+export function containerFaultRules(key: string, kind: "partition" | "isolate", id: number, peerAddresses: readonly string[], since: number): string[][] {
   const c = comment(key, id, kind, since);
   if (kind === "isolate") return [["!", "-s", "127.0.0.0/8", ...drop(c)]];
   return peerAddresses.flatMap((ip) => [["-s", ip, ...drop(c)], ["-d", ip, ...drop(c)]]);
@@ -61,7 +78,7 @@ export function containerFaultRules(key: string, kind: NetworkFaultKind, id: num
 export const containerJumpRules = (key: string): string[][] =>
   ["INPUT", "OUTPUT"].map((hook) => [hook, "-m", "comment", "--comment", `streamsocial:${key}`, "-j", chainName(key)]);
 
-const COMMENT_RE = /--comment "?ss:([0-9a-f]+):n(\d+):(partition|isolate):(\d+)"?/;
+const COMMENT_RE = /--comment "?ss:([0-9a-f]+):n(\d+):(partition|isolate|slow):(\d+)(?::(\d+):(\d+))?"?/;
 
 /** The faults per node, from `iptables -S <chain>` output; rules of other clusters are ignored. */
 export function faultsFromRules(key: string, listing: string): Map<number, NetworkFault[]> {
@@ -71,6 +88,7 @@ export function faultsFromRules(key: string, listing: string): Map<number, Netwo
     if (!m || m[1] !== key) continue;
     const id = Number(m[2]);
     const fault: NetworkFault = { kind: m[3] as NetworkFaultKind, since: Number(m[4]) };
+    if (m[5] !== undefined) fault.params = { delayMs: Number(m[5]), jitterMs: Number(m[6]) };
     const list = out.get(id) ?? [];
     if (!list.some((f) => f.kind === fault.kind && f.since === fault.since)) list.push(fault);
     out.set(id, list);

@@ -2,7 +2,8 @@ import { config } from "@/lib/config";
 import { ApiError, handle } from "@/lib/api/errors";
 import { assertMutationAllowed } from "@/lib/api/guard";
 import { getMonitor } from "@/lib/monitor/instance";
-import { brokerActionParams } from "@/lib/validations/api";
+import { readJsonBody } from "@/lib/api/body";
+import { brokerActionParams, slowBody } from "@/lib/validations/api";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -12,6 +13,8 @@ type Ctx = { params: Promise<{ id: string; action: string }> };
 export const POST = handle(async (req: Request, ctx: Ctx) => {
   assertMutationAllowed(req, config().DASHBOARD_TOKEN);
   const { id, action } = brokerActionParams.parse(await ctx.params);
+  // Only slow takes parameters; read them before anything is touched.
+  const slow = action === "slow" ? slowBody.parse(await readJsonBody(req, 'slow needs a JSON body: {"delayMs": 200, "jitterMs": 0}')) : undefined;
   const monitor = await getMonitor();
   if (monitor.runtime.kind === "none") {
     throw new ApiError(409, "read_only", "read-only: RUNTIME=none, this dashboard does not run the brokers");
@@ -19,7 +22,7 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   if (!monitor.runtime.brokerIds.includes(id)) {
     throw new ApiError(404, "unknown_broker", `no broker ${id} in this cluster's runtime`);
   }
-  const broker = await monitor.act(id, action);
+  const broker = await monitor.act(id, action, slow ? { slow } : {});
   return Response.json({ broker }, { headers: { "cache-control": "no-store" } });
 });
 
