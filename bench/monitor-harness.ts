@@ -1,5 +1,5 @@
 // A dedicated cluster (and dashboard server) for the monitor benchmarks, apart
-// from the demo and the test clusters: .data/bench-cluster, ports 20692-20894, HTTP 3401.
+// from the demo and the test clusters: .data/bench-cluster, ports 20692..21100 (clients, controllers, metrics, slow-fault proxies), HTTP 3401.
 import { parseConfig, type Config } from "@/lib/config";
 import { localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import { startDashboard, type DashboardServer } from "@/test/dashboard-server";

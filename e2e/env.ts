@@ -6,7 +6,7 @@ export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
 export const E2E_ENV: Record<string, string> = {
   DATA_DIR: ".data/e2e-cluster",
-  LOCAL_PORT_BASE: "19892",
+  LOCAL_PORT_BASE: "20092",
   RUNTIME: "local",
   LOCAL_HEAP_MB: "512",
   HOST: "127.0.0.1",

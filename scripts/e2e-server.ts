@@ -1,5 +1,5 @@
 // Playwright's webServer: brings up the dedicated e2e cluster (.data/e2e-cluster,
-// ports 19892..20094), then serves the already-built dashboard against it on
+// ports 20092..20500), then serves the already-built dashboard against it on
 // 127.0.0.1:3200. NEXT_DIST_DIR picks the build (the suite uses .next-e2e).
 import { spawn } from "node:child_process";
 import fs from "node:fs";

@@ -75,9 +75,16 @@ describe("parseDrillParams", () => {
     }
   });
 
-  it("mode is kill, stop, pause, partition or isolate", () => {
-    for (const mode of ["kill", "stop", "pause", "partition", "isolate"]) expect(accepts({ ...base, mode })).toBe(true);
-    expect(refusal({ ...base, mode: "nuke" })).toBe("mode must be one of kill | stop | pause | partition | isolate");
+  it("mode is kill, stop, pause, partition, isolate or slow", () => {
+    for (const mode of ["kill", "stop", "pause", "partition", "isolate", "slow"]) expect(accepts({ ...base, mode })).toBe(true);
+    expect(refusal({ ...base, mode: "nuke" })).toBe("mode must be one of kill | stop | pause | partition | isolate | slow");
+  });
+
+  it("delay-ms is for slow only, whole ms from 1 to 10000", () => {
+    expect(accepts({ ...base, mode: "slow", delayMs: 200 })).toBe(true);
+    expect(accepts({ ...base, mode: "slow" })).toBe(true);
+    expect(refusal({ ...base, mode: "kill", delayMs: 200 })).toBe("delay-ms is for --mode slow only (mode is kill)");
+    for (const delayMs of [0, 1.5, 10_001]) expect(refusal({ ...base, mode: "slow", delayMs })).toMatch(/^delay-ms must be a whole number from 1 to 10000 ms/);
   });
 
   it("refuses bad topic names and unknown fields", () => {

@@ -29,7 +29,7 @@ export interface ClusterLayout {
   proxy: { apiPort: number; pidFile: string; logFile: string };
 }
 
-/** Client ports are base..base+2, controller ports base+100.., metrics ports base+200.., proxies base+300.. and base+400.., the proxy's API base+500. */
+/** Client ports are base..base+2, controller ports base+100.., metrics ports base+200.., proxies base+300.. and base+400.., the proxy's API base+299 (all below the next cluster's base+500). */
 export function localLayout(dataDir: string, portBase: number): ClusterLayout {
   const root = path.join(dataDir, "local");
   const nodes = LOCAL_NODE_IDS.map((id): NodeLayout => {
@@ -54,7 +54,7 @@ export function localLayout(dataDir: string, portBase: number): ClusterLayout {
     nodes,
     bootstrap: nodes.map((n) => `127.0.0.1:${n.clientPort}`),
     quorumVoters: nodes.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(","),
-    proxy: { apiPort: portBase + 500, pidFile: path.join(root, "toxiproxy.pid"), logFile: path.join(root, "toxiproxy.log") },
+    proxy: { apiPort: portBase + 299, pidFile: path.join(root, "toxiproxy.pid"), logFile: path.join(root, "toxiproxy.log") },
   };
 }
 

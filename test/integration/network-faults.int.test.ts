@@ -283,7 +283,7 @@ describe.skipIf(!slowSupport.ok)("slow fault (local runtime, Toxiproxy + iptable
     expect((await runtime.list()).find((p) => p.id === victim)?.faults).toBeUndefined();
     expect(await natOurs()).toEqual([]);
     // The proxy went with its last fault: nothing listens on its API port any more.
-    const api = `http://127.0.0.1:${cfg.LOCAL_PORT_BASE + 500}/version`;
+    const api = `http://127.0.0.1:${cfg.LOCAL_PORT_BASE + 299}/version`;
     expect(await fetch(api, { signal: AbortSignal.timeout(2000) }).then(() => "answered", () => "gone")).toBe("gone");
     // Back whole first: the cut-over back to direct connections resets replication for a moment.
     await healedAndWhole(victim);
