@@ -25,6 +25,23 @@ export async function benchClusterDown(): Promise<void> {
   for (const p of await rt.list()) if (p.status === "running" || p.status === "paused") await rt.kill(p.id);
 }
 
+/** Runs a fault bench on the bench cluster: up, the body, then every fault healed and the cluster down, whatever happened; exit 1 on failure. */
+export function runFaultBench(body: () => Promise<void>): void {
+  const run = async () => {
+    await benchClusterUp();
+    try {
+      await body();
+    } finally {
+      await benchRuntime().network.healAll();
+      await benchClusterDown();
+    }
+  };
+  run().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
+
 export const startBenchServer = (): Promise<DashboardServer> =>
   startDashboard({ port: Number(BENCH_ENV.PORT ?? "3401"), env: BENCH_ENV });
 

@@ -9,7 +9,7 @@ import { registeredBrokers } from "@/lib/kafka/brokers";
 import { kafkaClient } from "@/lib/kafka/client";
 import { pollUntil } from "@/lib/util/poll";
 import { produceAnswer, quorumLeaderByKafka } from "@/test/matrix/probes";
-import { benchClusterDown, benchClusterUp, benchConfig, benchRuntime, median } from "./monitor-harness";
+import { benchConfig, benchRuntime, median, runFaultBench } from "./monitor-harness";
 
 const RUNS = Math.max(1, Math.min(5, Number(process.argv[2] ?? 3)));
 const TOPIC = "user_action";
@@ -70,33 +70,27 @@ async function once(victim: number, fault: "partition" | "kill"): Promise<Times>
 }
 
 async function main(): Promise<void> {
-  const support = await runtime.network.support();
-  if (!support.ok) throw new Error(`network faults unavailable here: ${support.reason}`);
-  await benchClusterUp();
-  try {
-    const controllers = Object.values(runtime.controllerEndpoints);
-    const rows: Record<"partition" | "kill", Times[]> = { partition: [], kill: [] };
-    for (let i = 0; i < RUNS; i++) {
-      const ctrl = await quorumLeaderByKafka(cfg.kafkaHome, cfg.JAVA_BIN, controllers);
-      const victim = runtime.brokerIds.find((id) => id !== ctrl) as number;
-      for (const fault of ["partition", "kill"] as const) {
-        const t = await once(victim, fault);
-        rows[fault].push(t);
-        console.log(`run ${i + 1} ${fault} broker ${victim}: fenced ${t.fencedMs} ms, leaders moved ${t.leadersMovedMs} ms, writes flowing ${t.writesMs} ms; back in every ISR ${t.backInIsrMs} ms after the heal/start`);
-      }
+  const controllers = Object.values(runtime.controllerEndpoints);
+  const rows: Record<"partition" | "kill", Times[]> = { partition: [], kill: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const ctrl = await quorumLeaderByKafka(cfg.kafkaHome, cfg.JAVA_BIN, controllers);
+    const victim = runtime.brokerIds.find((id) => id !== ctrl) as number;
+    for (const fault of ["partition", "kill"] as const) {
+      const t = await once(victim, fault);
+      rows[fault].push(t);
+      console.log(`run ${i + 1} ${fault} broker ${victim}: fenced ${t.fencedMs} ms, leaders moved ${t.leadersMovedMs} ms, writes flowing ${t.writesMs} ms; back in every ISR ${t.backInIsrMs} ms after the heal/start`);
     }
-    const m = (f: "partition" | "kill", k: keyof Times) => median(rows[f].map((r) => r[k]));
-    console.log(`\nmedian of ${RUNS} | partition | kill (reference) | ratio`);
-    for (const k of ["fencedMs", "leadersMovedMs", "writesMs", "backInIsrMs"] as const) {
-      console.log(`${k} | ${m("partition", k)} ms | ${m("kill", k)} ms | ${(m("partition", k) / m("kill", k)).toFixed(2)}`);
-    }
-  } finally {
-    await runtime.network.healAll();
-    await benchClusterDown();
+  }
+  const m = (f: "partition" | "kill", k: keyof Times) => median(rows[f].map((r) => r[k]));
+  console.log(`\nmedian of ${RUNS} | partition | kill (reference) | ratio`);
+  for (const k of ["fencedMs", "leadersMovedMs", "writesMs", "backInIsrMs"] as const) {
+    console.log(`${k} | ${m("partition", k)} ms | ${m("kill", k)} ms | ${(m("partition", k) / m("kill", k)).toFixed(2)}`);
   }
 }
 
-main().catch((err) => {
-  console.error(err);
+const support = await runtime.network.support();
+if (!support.ok) {
+  console.error(`network faults unavailable here: ${support.reason}`);
   process.exit(1);
-});
+}
+runFaultBench(main);

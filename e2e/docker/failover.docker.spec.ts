@@ -93,7 +93,8 @@ test.describe("Docker runtime", () => {
     const before = await snapshotOf(request);
     expect(before?.runtime).toMatchObject({ kind: "docker", available: true, reason: null });
     // Network faults on Docker need root, iptables and nsenter: this machine has them.
-    expect(before?.runtime.faults).toEqual({ available: true, reason: null });
+    // Slow is not: no netem here and no proxy in the containers' path; the reason is shown.
+    expect(before?.runtime.faults).toEqual({ available: true, reason: null, slow: { available: false, reason: expect.stringMatching(/^slow is not available on Docker/) } });
     // The test suites' own cluster (DOCKER_PORT_BASE 21092), not the demo's.
     expect(before?.brokers.map((b) => `${b.host}:${b.port}`)).toEqual(["127.0.0.1:21092", "127.0.0.1:21093", "127.0.0.1:21094"]);
     await failoverStory(page, testInfo);

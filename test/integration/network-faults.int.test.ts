@@ -206,6 +206,12 @@ async function directProduceMs(address: string, partition: number): Promise<numb
 
 describe.skipIf(!slowSupport.ok)("slow fault (local runtime, Toxiproxy + iptables nat)", () => {
   const kafka = testKafka("it-slow");
+  // A nat rule that is not ours: it must outlive every slow and heal.
+  const FOREIGN_NAT = ["OUTPUT", "-o", "lo", "-p", "tcp", "--dport", "2", "-m", "comment", "--comment", "not-streamsocial-nat", "-j", "RETURN"];
+
+  beforeAll(async () => {
+    await run("iptables", ["-w", "5", "-t", "nat", "-A", ...FOREIGN_NAT]);
+  });
 
   afterEach(async () => {
     if ((await runtime.network.healAll()) > 0) expect(await waitHealed(180_000)).toBe(true);
@@ -213,7 +219,10 @@ describe.skipIf(!slowSupport.ok)("slow fault (local runtime, Toxiproxy + iptable
 
   afterAll(async () => {
     await runtime.network.healAll();
-    expect(await natOurs()).toEqual([]);
+    const nat = (await run("iptables", ["-w", "5", "-t", "nat", "-S"])).stdout;
+    await run("iptables", ["-w", "5", "-t", "nat", "-D", ...FOREIGN_NAT]).catch(() => undefined);
+    expect(nat).toContain("not-streamsocial-nat");
+    expect(ours(nat)).toEqual([]);
   });
 
   it("refuses a slow without a valid delay, and changes nothing", async () => {
