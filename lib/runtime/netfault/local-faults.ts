@@ -10,7 +10,8 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
-import { SLOW_LIMITS, type NetworkFault, type NetworkFaultKind, type SlowParams } from "@/lib/model/runtime";
+import type { NetworkFault, NetworkFaultKind, SlowParams } from "@/lib/model/runtime";
+import { slowBody } from "@/lib/validations/api";
 import type { ClusterLayout } from "../local-layout";
 import { RuntimeFailure, RuntimeInputError, type Availability, type NetworkFaultControl } from "../types";
 import { cgroup2Root, ensureNodeCgroup, nodeCgroup, processInCgroup } from "./cgroup";
@@ -37,6 +38,7 @@ export class LocalNetworkFaults implements NetworkFaultControl {
   private readonly proxy: Toxiproxy | null;
   private cachedFaults: { at: number; value: Map<number, NetworkFault[]> } | null = null;
   private cachedSupport: { at: number; value: Availability } | null = null;
+  private cachedSlowSupport: { at: number; value: Availability } | null = null;
 
   constructor(
     layout: Pick<ClusterLayout, "root" | "nodes" | "proxy">,
@@ -73,12 +75,15 @@ export class LocalNetworkFaults implements NetworkFaultControl {
     return value;
   }
 
+  /** Cached like support(): the monitor asks every poll, and the nat check spawns iptables. */
   async slowSupport(): Promise<Availability> {
-    const base = await this.support();
-    if (!base.ok) return base;
-    if (this.proxy === null || !this.proxy.installed()) return { ok: false, reason: "slow needs Toxiproxy: run bash scripts/ensure-toxiproxy.sh (or set TOXIPROXY_BIN)" };
-    if (!(await iptablesOk([...NAT, "-S", "OUTPUT"]))) return { ok: false, reason: "slow needs iptables' nat table, which does not work here" };
-    return { ok: true };
+    if (this.cachedSlowSupport && Date.now() - this.cachedSlowSupport.at < SUPPORT_TTL_MS) return this.cachedSlowSupport.value;
+    let value = await this.support();
+    if (!value.ok) return value;
+    if (this.proxy === null || !this.proxy.installed()) value = { ok: false, reason: "slow needs Toxiproxy: run bash scripts/ensure-toxiproxy.sh (or set TOXIPROXY_BIN)" };
+    else if (!(await iptablesOk([...NAT, "-S", "OUTPUT"]))) value = { ok: false, reason: "slow needs iptables' nat table, which does not work here" };
+    this.cachedSlowSupport = { at: Date.now(), value };
+    return value;
   }
 
   /** Faults per node, read from the rules (cached for half a second: list() runs every poll). */
@@ -208,12 +213,11 @@ export class LocalNetworkFaults implements NetworkFaultControl {
   }
 }
 
+/** The API's and the CLI's own schema, so a caller of the runtime (drill, tests) meets the same bounds. */
 function assertSlowParams(slow: SlowParams | undefined): void {
-  const { delayMs, jitterMs } = SLOW_LIMITS;
   if (!slow) throw new RuntimeInputError("invalid_params", "slow needs a delay (delayMs)");
-  const ok = (v: number, l: { min: number; max: number }) => Number.isInteger(v) && v >= l.min && v <= l.max;
-  if (!ok(slow.delayMs, delayMs)) throw new RuntimeInputError("invalid_params", `delayMs must be a whole number from ${delayMs.min} to ${delayMs.max}`);
-  if (!ok(slow.jitterMs, jitterMs)) throw new RuntimeInputError("invalid_params", `jitterMs must be a whole number from ${jitterMs.min} to ${jitterMs.max}`);
+  const parsed = slowBody.safeParse(slow);
+  if (!parsed.success) throw new RuntimeInputError("invalid_params", parsed.error.issues.map((i) => i.message).join("; "));
 }
 
 /** Aborts every established TCP connection to or from `port` (ss -K: the kernel resets both ends). */
