@@ -4,7 +4,7 @@
 // then the three headline figures: loss, recovery time, degradation.
 import { config } from "@/lib/config";
 import { parseDrillParams } from "@/lib/drill/params";
-import { formatReport } from "@/lib/drill/report";
+import { formatReport } from "@/lib/drill/report-text";
 import { DrillRun } from "@/lib/drill/run";
 import { acquireDrillLock, reportsDirOf } from "@/lib/drill/store";
 import { selectRuntime } from "@/lib/runtime/select";

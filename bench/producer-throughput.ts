@@ -7,7 +7,7 @@ import path from "node:path";
 import { config } from "@/lib/config";
 import { DrillPump } from "@/lib/drill/pump";
 import { encodeDrillRecord } from "@/lib/drill/record";
-import { connectDrillProducer } from "@/lib/kafka/producer-drill";
+import { connectKafkajsDrillProducer } from "@/lib/kafka/producer-drill-kafkajs";
 import { platformaticProducer } from "@/lib/kafka/producer-platformatic";
 import { ensureTopics } from "@/lib/kafka/topics";
 import { selectRuntime } from "@/lib/runtime/select";
@@ -31,7 +31,7 @@ interface Result {
 
 async function kafkajs(bootstrap: readonly string[], records: number, lanes: number): Promise<Result> {
   const producers = await Promise.all(
-    Array.from({ length: lanes }, (_, i) => connectDrillProducer({ bootstrap, topic: TOPIC, clientId: `bench-kafkajs-${i}` })),
+    Array.from({ length: lanes }, (_, i) => connectKafkajsDrillProducer({ bootstrap, topic: TOPIC, clientId: `bench-kafkajs-${i}` })),
   );
   // Warm the connections so the clock measures sending, not connecting.
   await Promise.all(producers.map((p, i) => p.send(i % p.partitions, [{ key: "w", value: "warmup" }])));

@@ -3,7 +3,7 @@
 // and where its JSON is; exits 0 only when the lesson's criteria hold.
 import { config, ConfigError } from "@/lib/config";
 import { DRILL_CLI_USAGE, parseDrillCliArgs } from "@/lib/drill/cli-args";
-import { formatReport } from "@/lib/drill/report";
+import { formatReport } from "@/lib/drill/report-text";
 import { DrillRun } from "@/lib/drill/run";
 import { acquireDrillLock, reportsDirOf } from "@/lib/drill/store";
 import { selectRuntime } from "@/lib/runtime/select";

@@ -14,8 +14,14 @@ describe("parseDrillCliArgs", () => {
     const r = parseDrillCliArgs(args("--rate 10000 --duration 60 --kill-at 20 --restart-at 40 --broker auto --mode kill --record-bytes 200"));
     expect(r).toEqual({
       ok: true,
-      value: { rate: 10_000, durationSec: 60, killAtSec: 20, restartAtSec: 40, broker: "auto", mode: "kill", recordBytes: 200, topic: DRILL_TOPIC },
+      value: { rate: 10_000, durationSec: 60, killAtSec: 20, restartAtSec: 40, broker: "auto", scenario: "single", mode: "kill", recordBytes: 200, topic: DRILL_TOPIC },
     });
+  });
+
+  it("takes a scenario and cascade's second break", () => {
+    const r = parseDrillCliArgs(args("--scenario cascade --kill-at 10 --second-at 15 --restart-at 30"));
+    expect(r.ok && r.value).toMatchObject({ scenario: "cascade", killAtSec: 10, secondAtSec: 15, restartAtSec: 30 });
+    expect(refusal(args("--scenario nope"))).toBe("scenario must be one of single | controller-failover | rolling-restart | cascade");
   });
 
   it("takes --flag=value, broker ids and controller", () => {

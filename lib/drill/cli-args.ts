@@ -16,17 +16,21 @@ const FLAGS: Record<string, { field: Field; kind: "number" | "string" | "broker"
   "--mode": { field: "mode", kind: "string" },
   "--topic": { field: "topic", kind: "string" },
   "--delay-ms": { field: "delayMs", kind: "number" },
+  "--scenario": { field: "scenario", kind: "string" },
+  "--second-at": { field: "secondAtSec", kind: "number" },
 };
 
 export const DRILL_CLI_USAGE = [
+  "--scenario <single|controller-failover|rolling-restart|cascade>   what to do under load (default single)",
   "--rate <events/s>        1..50000 (default 10000)",
   "--duration <s>           5..600 (default 60)",
   "--record-bytes <bytes>   64..10000 (default 200)",
-  "--kill-at <s>            when to break the broker, before the end (default 20)",
+  "--kill-at <s>            when to break the broker (rolling-restart: the first restart), before the end (default 20)",
   "--restart-at <s>         when to bring it back, after kill-at (default: never)",
   "--broker <id|auto|controller>   which broker (default auto)",
   "--mode <kill|stop|pause|partition|isolate|slow> how to break it (default kill; restart-at heals a network fault)",
   "--delay-ms <ms>          slow only: the added delay, 1..10000 (default 200)",
+  "--second-at <s>          cascade only: when the second broker breaks (default: halfway to restart-at)",
   "--topic <name>           default streamsocial_drill",
 ].join("\n");
 

@@ -33,3 +33,25 @@ describe("evaluateCriteria", () => {
     expect(r.checks.map((c) => [c.value, c.passed])).toEqual([[null, false], [null, false], [null, false]]);
   });
 });
+
+describe("scenario criteria", () => {
+  it("a rolling restart must restart every broker once, in turn", () => {
+    const r = evaluateCriteria({ figures: ok, verify: none, scenario: { kind: "rolling-restart", brokers: 3, restartedInTurn: 2 } });
+    expect(r.passed).toBe(false);
+    expect(r.checks.at(-1)).toEqual({ name: "every broker restarted once, in turn", value: 2, limit: 3, unit: "brokers", rule: "=", passed: false });
+    expect(evaluateCriteria({ figures: ok, verify: none, scenario: { kind: "rolling-restart", brokers: 3, restartedInTurn: 3 } }).passed).toBe(true);
+  });
+
+  it("a cascade must refuse writes while both are down, and recover after their return; degradation is not asked", () => {
+    const facts = { kind: "cascade" as const, refusedAttempts: 120, acksPerSecBothDown: 50, baselineAcksPerSec: 2000, recoveryAfterReturnMs: 12_000 };
+    const r = evaluateCriteria({ figures: { recoveryMs: null, degradationPct: 95 }, verify: none, scenario: facts });
+    expect(r.checks.map((c) => [c.name, c.passed])).toEqual([
+      ["zero data loss", true],
+      ["writes refused while both were down", true],
+      ["recovery after their return", true],
+    ]);
+    // Writes still acknowledged at more than 10 % of the baseline: the outage did not happen as claimed.
+    expect(evaluateCriteria({ figures: ok, verify: none, scenario: { ...facts, acksPerSecBothDown: 201 } }).passed).toBe(false);
+    expect(evaluateCriteria({ figures: ok, verify: none, scenario: { ...facts, refusedAttempts: 0 } }).passed).toBe(false);
+  });
+});

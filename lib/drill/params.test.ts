@@ -16,7 +16,7 @@ describe("parseDrillParams", () => {
     const r = parseDrillParams({});
     expect(r).toEqual({
       ok: true,
-      value: { rate: 10_000, durationSec: 60, recordBytes: 200, broker: "auto", mode: "kill", killAtSec: 20, topic: DRILL_TOPIC },
+      value: { rate: 10_000, durationSec: 60, recordBytes: 200, broker: "auto", scenario: "single", mode: "kill", killAtSec: 20, topic: DRILL_TOPIC },
     });
   });
 

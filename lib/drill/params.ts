@@ -20,6 +20,18 @@ export const MIN_KILL_AT_SEC = WARMUP_SEC + 1;
 export const DRILL_MODES = ["kill", "stop", "pause", "partition", "isolate", "slow"] as const;
 /** slow's delay when none is given. */
 export const DEFAULT_SLOW_DELAY_MS = 200;
+/**
+ * What the drill does to the cluster under load:
+ * single: break one broker (mode) at kill-at, bring it back at restart-at;
+ * controller-failover: the same to the active KRaft controller;
+ * rolling-restart: restart every broker in turn (graceful stop, start), each once the
+ *   previous is back in every ISR — the zero-downtime upgrade; starts at kill-at;
+ * cascade: break one broker at kill-at and a second at second-at while the first is
+ *   still down (on 3 nodes: quorum and min ISR lost), both back at restart-at.
+ */
+export const DRILL_SCENARIOS = ["single", "controller-failover", "rolling-restart", "cascade"] as const;
+export type DrillScenario = (typeof DRILL_SCENARIOS)[number];
+
 /** "auto": a broker that leads partitions of the drill topic; "controller": the active KRaft controller. */
 export type DrillBroker = "auto" | "controller" | number;
 
@@ -34,6 +46,8 @@ export const DRILL_PARAM_LABELS: Record<string, string> = {
   restartAtSec: "restart-at",
   topic: "topic",
   delayMs: "delay-ms",
+  scenario: "scenario",
+  secondAtSec: "second-at",
 };
 
 const wholeIn = (label: string, unit: string, min: number, max: number) =>
@@ -55,9 +69,12 @@ export const drillParamsSchema = z
         error: (iss) => `broker must be auto, controller or a broker id (a whole number >= 1), not ${JSON.stringify(iss.input)}`,
       })
       .default("auto"),
+    scenario: z.enum(DRILL_SCENARIOS, { error: `scenario must be one of ${DRILL_SCENARIOS.join(" | ")}` }).default("single"),
     mode: z.enum(DRILL_MODES, { error: `mode must be one of ${DRILL_MODES.join(" | ")}` }).default("kill"),
     killAtSec: wholeIn("kill-at", " s", MIN_KILL_AT_SEC, DRILL_LIMITS.durationSec.max).default(20),
     restartAtSec: wholeIn("restart-at", " s", 1, DRILL_LIMITS.durationSec.max).optional(),
+    /** cascade only: when the second broker breaks (default: halfway between kill-at and restart-at). */
+    secondAtSec: wholeIn("second-at", " s", MIN_KILL_AT_SEC + 1, DRILL_LIMITS.durationSec.max).optional(),
     topic: z
       .string()
       .regex(/^[A-Za-z0-9._-]{1,249}$/, "topic must be 1-249 characters of A-Z a-z 0-9 . _ -")
@@ -81,6 +98,8 @@ export const drillParamsSchema = z
         message: `kill-at (${killAt} s) must be before the end of the drill (${duration} s)`,
       });
     }
+    const second = inRange(p.secondAtSec, MIN_KILL_AT_SEC + 1, max) ? p.secondAtSec : undefined;
+    scenarioIssues(p, { killAt, restartAt, second }).forEach(([path, message]) => ctx.addIssue({ code: "custom", path: [path], message }));
     if (restartAt === undefined) return;
     if (killAt !== undefined && restartAt <= killAt) {
       ctx.addIssue({
@@ -97,6 +116,39 @@ export const drillParamsSchema = z
       });
     }
   });
+
+/** What each scenario accepts beyond the common fields, as [field, sentence] refusals. */
+function scenarioIssues(
+  p: { scenario: DrillScenario; broker: DrillBroker; mode: DrillMode; restartAtSec?: number; secondAtSec?: number },
+
+  t: { killAt?: number; restartAt?: number; second?: number },
+): [string, string][] {
+  const out: [string, string][] = [];
+  if (p.secondAtSec !== undefined && p.scenario !== "cascade") out.push(["secondAtSec", `second-at is for --scenario cascade only (scenario is ${p.scenario})`]);
+  if (p.scenario === "controller-failover" && typeof p.broker === "number") {
+    out.push(["broker", `broker ${p.broker} does not apply to controller-failover: it breaks the active controller (leave broker out)`]);
+  }
+  if (p.scenario === "rolling-restart") {
+    if (p.mode !== "kill" && p.mode !== "stop") out.push(["mode", `mode ${p.mode} does not apply to rolling-restart: each broker is restarted gracefully`]);
+    if (p.restartAtSec !== undefined) out.push(["restartAtSec", "restart-at does not apply to rolling-restart: each broker is restarted at once (stop, start)"]);
+    if (p.broker !== "auto") out.push(["broker", "broker does not apply to rolling-restart: it restarts every broker (leave broker out)"]);
+  }
+  if (p.scenario === "cascade") {
+    if (p.restartAtSec === undefined) out.push(["restartAtSec", "restart-at is needed by cascade: both brokers come back then"]);
+    const second = t.second;
+    if (second !== undefined && t.killAt !== undefined && second <= t.killAt) out.push(["secondAtSec", `second-at (${second} s) must be after kill-at (${t.killAt} s)`]);
+    if (second !== undefined && t.restartAt !== undefined && second >= t.restartAt) out.push(["secondAtSec", `second-at (${second} s) must be before restart-at (${t.restartAt} s): the first broker is still down then`]);
+    if (second === undefined && t.killAt !== undefined && t.restartAt !== undefined && t.restartAt - t.killAt < 2) {
+      out.push(["restartAtSec", `restart-at must be at least 2 s after kill-at for cascade: the second break comes between them`]);
+    }
+  }
+  return out;
+}
+
+/** cascade's second break: second-at, or halfway between kill-at and restart-at. */
+export function secondAtOf(p: Pick<DrillParams, "killAtSec" | "restartAtSec" | "secondAtSec">): number {
+  return p.secondAtSec ?? Math.floor((p.killAtSec + (p.restartAtSec ?? p.killAtSec + 2)) / 2);
+}
 
 export type DrillParams = z.output<typeof drillParamsSchema>;
 export type DrillParamsInput = z.input<typeof drillParamsSchema>;

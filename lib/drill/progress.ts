@@ -3,6 +3,7 @@
 import type { DrillParams } from "./params";
 import type { DrillReport } from "./report";
 import type { SecondPoint } from "./series";
+import type { StepRecord } from "./steps";
 
 export const DRILL_PHASES = ["starting", "running", "draining", "restoring", "verifying", "done", "cancelled", "failed"] as const;
 export type DrillPhase = (typeof DRILL_PHASES)[number];
@@ -39,6 +40,10 @@ export interface DrillProgress {
   urp: number | null;
   series: SecondPoint[];
   leaderMoves: LeaderMove[];
+  /** The scenario's steps once planned (at kill-at): done ones with their times, the rest still to come. */
+  steps: StepRecord[];
+  /** The active KRaft controller as last sampled. */
+  controllerId: number | null;
   notes: string[];
   error: string | null;
 }
@@ -56,6 +61,7 @@ export interface StoredDrillReport extends DrillReport {
 
 export interface DrillReportSummary {
   id: string;
+  scenario: DrillParams["scenario"];
   startedAt: number;
   finishedAt: number;
   passed: boolean;
@@ -71,6 +77,7 @@ export interface DrillReportSummary {
 export function summarize(r: StoredDrillReport): DrillReportSummary {
   return {
     id: r.id,
+    scenario: r.params.scenario ?? "single",
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
     passed: r.criteria.passed,

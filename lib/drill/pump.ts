@@ -8,7 +8,7 @@ import type { DrillProducer, OutgoingRecord } from "@/lib/kafka/producer-drill";
 import { sleep } from "@/lib/util/poll";
 import { Pacer } from "./pacer";
 import { encodeDrillRecord } from "./record";
-import type { CountSample, PartitionAck } from "./series";
+import type { CountSample, ErrorSample, PartitionAck } from "./series";
 import type { AckedRecord } from "./verify";
 
 export interface PumpSabotage {
@@ -43,7 +43,7 @@ interface Pending extends OutgoingRecord {
 export class DrillPump {
   readonly acked: AckedRecord[] = [];
   readonly ackSamples: CountSample[] = [];
-  readonly errorSamples: CountSample[] = [];
+  readonly errorSamples: ErrorSample[] = [];
   readonly retrySamples: CountSample[] = [];
   readonly partitionAcks: PartitionAck[] = [];
   generated = 0;
@@ -62,6 +62,8 @@ export class DrillPump {
   private readonly wakers: ((() => void) | undefined)[];
   private generating = true;
   private batches = 0;
+  /** Set by endGenerationAt: generation stops here, before the scheduled end. */
+  private endEarlyAt = Infinity;
 
   constructor(private readonly opts: PumpOptions) {
     if (opts.lanes.length === 0) throw new RangeError("at least one producer lane is needed");
@@ -69,6 +71,11 @@ export class DrillPump {
     this.queues = Array.from({ length: partitions }, () => []);
     this.wakers = new Array(partitions).fill(undefined);
     this.seqs = opts.lanes.map(() => 0);
+  }
+
+  /** Ends generation at `t` (epoch ms) if that is before the scheduled end: the scenario is over. */
+  endGenerationAt(t: number): void {
+    this.endEarlyAt = Math.min(this.endEarlyAt, t);
   }
 
   get pending(): number {
@@ -123,7 +130,7 @@ export class DrillPump {
         queue.push({ seq, key, value: encodeDrillRecord({ producerId: lanes[lane]!.producerId, seq, key, sentAt: now }, recordBytes) });
       }
       if (count > 0) for (const w of this.wakers) w?.();
-      if (pacer.done(now)) break;
+      if (pacer.done(now) || now >= this.endEarlyAt) break;
       await sleep(Math.max(2, Math.min(20, 1000 / rate)));
     }
   }
@@ -159,13 +166,13 @@ export class DrillPump {
     for (let attempt = 1; ; attempt++) {
       try {
         const t0 = Date.now();
-        await lane.producer.send(partition, batch);
+        const broker = await lane.producer.send(partition, batch);
         const t = Date.now();
         this.sends++;
         this.sendMs += t - t0;
         for (const r of batch) this.acked.push({ producerId: lane.producerId, seq: r.seq, key: r.key });
         this.ackSamples.push({ t, count: batch.length });
-        this.partitionAcks.push({ partition, t });
+        this.partitionAcks.push({ partition, t, broker });
         const every = this.opts.sabotage?.duplicateEvery;
         if (every && ++this.batches % every === 0) {
           await lane.producer.send(partition, batch).then(() => (this.duplicatesSent += batch.length)).catch(() => {});
@@ -173,13 +180,14 @@ export class DrillPump {
         return;
       } catch (err) {
         const t = Date.now();
-        this.errorSamples.push({ t, count: batch.length });
         this.lastError = err instanceof Error ? err.message : String(err);
+        this.errorSamples.push({ t, count: batch.length, reason: this.lastError });
         if (this.opts.signal.aborted || t >= deadline) {
           this.abandoned += batch.length;
           return;
         }
-        await sleep(Math.min(1000, 100 * attempt));
+        // Short: the producer has re-read leadership already, and the new leader is the point.
+        await sleep(Math.min(250, 50 * attempt));
         this.retrySamples.push({ t: Date.now(), count: batch.length });
       }
     }

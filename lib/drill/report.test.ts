@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDrillParams, type DrillParams } from "./params";
-import { buildDrillReport, formatReport, type BuildReportInput } from "./report";
+import { buildDrillReport, type BuildReportInput } from "./report";
+import { formatReport } from "./report-text";
 import { verifyDrill } from "./verify";
 
 const T0 = Date.UTC(2024, 10, 29, 12, 0, 0);
@@ -38,7 +39,7 @@ function input(over: Partial<BuildReportInput> = {}): BuildReportInput {
 describe("buildDrillReport", () => {
   it("assembles figures, series, marks and criteria", () => {
     const r = buildDrillReport(input());
-    expect(r.version).toBe(1);
+    expect(r.version).toBe(2);
     expect(r.series).toHaveLength(30);
     expect(r.marks).toEqual({ killSec: 10, restartSec: 20 });
     expect(r.figures.recoveryMs).toBe(2_900);

@@ -1,22 +1,26 @@
 // One Black Friday drill, start to report: connect the producer lanes, drive the
-// load, break the chosen broker at kill-at and bring it back at restart-at,
-// sample URP and leaders every 500 ms, read the topic back and verify, write the
+// load, carry out the scenario's steps (break, restore, restart in turn) while
+// sampling the cluster every 250 ms, read the topic back and verify, write the
 // report. Framework-free: the dashboard and the CLI differ only in how broker
 // actions are carried out (monitor.act vs the runtime) — see DrillDeps.
 import { randomBytes } from "node:crypto";
-import { LeadershipProbe } from "@/lib/kafka/producer-metadata";
+import { ClusterView } from "@/lib/kafka/cluster-view";
 import { connectDrillProducer, type DrillProducer } from "@/lib/kafka/producer-drill";
+import { connectKafkajsDrillProducer } from "@/lib/kafka/producer-drill-kafkajs";
 import { truncateTopic } from "@/lib/kafka/topics";
 import type { ActionParams, BrokerAction } from "@/lib/runtime/types";
 import { sleep } from "@/lib/util/poll";
-import { busiestLeader, diffLeaders, ledBy, leadersOf, underReplicated } from "./leaders";
+import { ledBy } from "./leaders";
 import { DEFAULT_SLOW_DELAY_MS, type DrillParams } from "./params";
-import type { DrillPhase, DrillProgress, LeaderMove, StoredDrillReport } from "./progress";
+import type { DrillPhase, DrillProgress, StoredDrillReport } from "./progress";
 import { DrillPump, type PumpSabotage } from "./pump";
 import { readBackAndVerify } from "./readback";
 import { encodeDrillRecord } from "./record";
 import { buildDrillReport } from "./report";
-import { perSecondSeries, type GaugeSample } from "./series";
+import { DrillSampler, SAMPLE_MS } from "./sampler";
+import { planScenario, restoreOf } from "./scenarios";
+import { perSecondSeries } from "./series";
+import type { StepRecord } from "./steps";
 import { reportIdFor, writeReport } from "./store";
 import type { VerifyResult } from "./verify";
 
@@ -34,8 +38,8 @@ export interface DrillRunOptions {
   params: DrillParams;
   /** Producer instances (each its own idempotent producer id); default 2. */
   lanes?: number;
-  /** Test-only: deliberately broken delivery, to prove the verifier can fail. */
-  testOnly?: { sabotage?: PumpSabotage; unsafe?: { acks: 0 | 1 | -1; idempotent: boolean } };
+  /** Test and benchmark only: deliberately broken delivery, or the old kafkajs producer as a reference. */
+  testOnly?: { sabotage?: PumpSabotage; unsafe?: { acks: 0 | 1 | -1; idempotent: boolean }; kafkajsProducer?: boolean };
 }
 
 export interface DrillOutcome {
@@ -43,10 +47,10 @@ export interface DrillOutcome {
   path: string;
 }
 
-const SAMPLE_MS = 500;
 const DRAIN_MS = 20_000;
 const URP_SETTLE_MS = 60_000;
-const restoreOf = (mode: DrillParams["mode"]): BrokerAction => (mode === "pause" ? "resume" : mode === "partition" || mode === "isolate" || mode === "slow" ? "heal" : "start");
+/** After a rolling restart, this much more traffic shows the cluster settled. */
+const TAIL_MS = 5_000;
 const LEFT_AS: Record<DrillParams["mode"], string> = { kill: "down", stop: "down", pause: "paused", partition: "partitioned", isolate: "isolated", slow: "slowed" };
 /** What the break action takes: slow, its delay. */
 const breakParams = (p: DrillParams): ActionParams => (p.mode === "slow" ? { slow: { delayMs: p.delayMs ?? DEFAULT_SLOW_DELAY_MS, jitterMs: 0 } } : {});
@@ -58,19 +62,14 @@ export class DrillRun {
   private readonly abort = new AbortController();
   private phase: DrillPhase = "starting";
   private startedAt: number | null = null;
-  private targetBrokerId: number | null = null;
-  private killedAt: number | null = null;
-  private restartedAt: number | null = null;
-  /** True while the broker is down because of us (so cancel must bring it back). */
-  private broken = false;
+  private steps: StepRecord[] = [];
+  /** Brokers broken by a step and not yet restored (a cancel must bring them back), in order. */
+  private readonly broken: number[] = [];
+  private readonly backInIsr: Promise<void>[] = [];
   private pump: DrillPump | null = null;
-  private readonly urp: GaugeSample[] = [];
-  private readonly moves: LeaderMove[] = [];
-  private leaders = new Map<number, number>();
-  private movedPartitions: number[] = [];
+  private sampler: DrillSampler | null = null;
   private readonly notes: string[] = [];
   private error: string | null = null;
-  private sampling = false;
   private readonly lanes: number;
 
   constructor(
@@ -95,20 +94,32 @@ export class DrillRun {
     return this.abort.signal.aborted;
   }
 
+  /** The first step that ran, and the last restore or restart: the figures' kill and restart. */
+  private get firstStep(): StepRecord | undefined {
+    return this.steps.find((s) => s.startedAt !== null && s.error === null && s.kind !== "restore");
+  }
+
+  private get lastReturn(): StepRecord | undefined {
+    return this.steps.filter((s) => s.startedAt !== null && s.error === null && s.kind !== "break").at(-1);
+  }
+
   progress(): DrillProgress {
     const p = this.pump;
     const now = Date.now();
     const startedAt = this.startedAt;
     const end = startedAt === null ? now : Math.min(now, startedAt + this.opts.params.durationSec * 1000);
+    const killedAt = this.firstStep?.startedAt ?? null;
+    const restartedAt = this.lastReturn?.startedAt ?? null;
+    const urp = this.sampler?.urp ?? [];
     return {
       id: this.id,
       params: this.opts.params,
       phase: this.phase,
       startedAt,
       elapsedSec: startedAt === null ? 0 : Math.max(0, (end - startedAt) / 1000),
-      targetBrokerId: this.targetBrokerId,
-      killedAt: this.killedAt,
-      restartedAt: this.restartedAt,
+      targetBrokerId: this.firstStep?.brokerId ?? null,
+      killedAt,
+      restartedAt,
       generated: p?.generated ?? 0,
       acked: p?.acked.length ?? 0,
       errors: sum(p?.errorSamples),
@@ -116,12 +127,14 @@ export class DrillRun {
       skipped: p?.skipped ?? 0,
       abandoned: p?.abandoned ?? 0,
       pending: p?.pending ?? 0,
-      urp: this.urp.at(-1)?.value ?? null,
+      urp: urp.at(-1)?.value ?? null,
       series:
         startedAt === null || !p
           ? []
-          : perSecondSeries({ startedAt, finishedAt: Math.max(startedAt + 1, end), killedAt: this.killedAt, restartedAt: this.restartedAt, acks: p.ackSamples, errors: p.errorSamples, retries: p.retrySamples, urp: this.urp }),
-      leaderMoves: this.moves.slice(-100),
+          : perSecondSeries({ startedAt, finishedAt: Math.max(startedAt + 1, end), killedAt, restartedAt, acks: p.ackSamples, errors: p.errorSamples, retries: p.retrySamples, urp }),
+      leaderMoves: (this.sampler?.moves ?? []).slice(-100),
+      steps: this.steps.map((s) => ({ ...s })),
+      controllerId: this.sampler?.controllerId ?? null,
       notes: [...this.notes],
       error: this.error,
     };
@@ -130,28 +143,22 @@ export class DrillRun {
   async run(): Promise<DrillOutcome> {
     const { params } = this.opts;
     const log = this.deps.log ?? (() => {});
-    const probe = new LeadershipProbe(this.deps.bootstrap, 1000);
     const producers: DrillProducer[] = [];
-    let sampler: Promise<void> = Promise.resolve();
     try {
-      for (let i = 0; i < this.lanes; i++) {
-        producers.push(
-          await connectDrillProducer({ bootstrap: this.deps.bootstrap, topic: params.topic, clientId: `streamsocial-drill-${i}`, unsafe: this.opts.testOnly?.unsafe }),
-        );
-      }
+      this.sampler = new DrillSampler(new ClusterView(this.deps.bootstrap, "streamsocial-drill"), params.topic);
+      for (let i = 0; i < this.lanes; i++) producers.push(await this.connect(i));
       const dropped = await truncateTopic(this.deps.bootstrap, params.topic).catch((e: unknown) => {
-        this.notes.push(`could not truncate ${params.topic} before the run (${e instanceof Error ? e.message : String(e)}): the read-back covers earlier runs too`);
+        this.notes.push(`could not truncate ${params.topic} before the run (${errText(e)}): the read-back covers earlier runs too`);
         return 0;
       });
       if (dropped > 0) log(`drill ${this.id}: truncated ${dropped} records of earlier runs from ${params.topic}`);
       await this.warmUp(producers);
-      await this.sample(probe); // leaders before the start, so "auto" has something to go on
-      this.sampling = true;
-      sampler = this.sampleLoop(probe);
-      if (this.abort.signal.aborted) throw new Error("cancelled before the start");
+      await this.sampler.refresh().catch(() => {}); // leaders before the start, so "auto" has something to go on
+      this.sampler.start();
+      if (this.cancelled) throw new Error("cancelled before the start");
       this.startedAt = Date.now();
       this.phase = "running";
-      log(`drill ${this.id}: ${params.rate} events/s for ${params.durationSec} s on ${params.topic}, ${params.mode} at ${params.killAtSec} s`);
+      log(`drill ${this.id}: ${params.rate} events/s for ${params.durationSec} s on ${params.topic}, scenario ${params.scenario} from ${params.killAtSec} s`);
       this.pump = new DrillPump({
         lanes: producers.map((producer, i) => ({ producer, producerId: this.producerIds[i]! })),
         rate: params.rate,
@@ -165,23 +172,23 @@ export class DrillRun {
       const pumping = this.pump.run().then(() => {
         if (this.phase === "running") this.phase = "draining";
       });
-      await Promise.all([pumping, this.schedule(probe, log)]);
+      await Promise.all([pumping, this.execute(log)]);
       const finishedAt = Math.max(this.startedAt + 1000, this.pump.generationEndedAt ?? Date.now());
       const lastAck = this.pump.ackSamples.at(-1)?.t ?? 0;
-      if (this.broken && this.cancelled) await this.restore(log);
+      if (this.broken.length > 0 && this.cancelled) await this.restoreAll(log);
       let verify: VerifyResult | null = null;
       if (this.cancelled) {
         this.notes.push("verification skipped: the drill was cancelled");
       } else {
         this.phase = "verifying";
-        if (this.restartedAt !== null) await this.waitForUrpClear();
+        if (this.lastReturn) await this.waitForUrpClear();
         verify = await this.verifyRun(log);
       }
-      if (this.broken) this.notes.push(`broker ${this.targetBrokerId} was left ${LEFT_AS[params.mode]} (no restart-at given)`);
+      for (const id of this.broken) this.notes.push(`broker ${id} was left ${LEFT_AS[params.mode]} (no restart-at given)`);
       if (this.pump.skipped > 0) this.notes.push(`${this.pump.skipped} records not generated: their partition's backlog was full`);
       if (this.pump.abandoned > 0) this.notes.push(`${this.pump.abandoned} records given up after the drain deadline (last error: ${this.pump.lastError ?? "none"})`);
-      this.sampling = false;
-      await sampler;
+      await this.sampler.stop();
+      await Promise.all(this.backInIsr);
       const report = this.buildReport(Math.max(finishedAt, Math.min(lastAck, finishedAt + DRAIN_MS)), verify);
       const path = writeReport(this.deps.reportsDir, report);
       this.phase = this.cancelled ? "cancelled" : "done";
@@ -189,117 +196,138 @@ export class DrillRun {
     } catch (err) {
       this.error = errText(err);
       this.phase = "failed";
-      if (this.broken) await this.restore(log).catch(() => {});
+      if (this.broken.length > 0) await this.restoreAll(log).catch(() => {});
       throw err;
     } finally {
-      this.sampling = false;
-      await sampler.catch(() => {});
-      probe.close();
+      await this.sampler?.stop().catch(() => {});
       await Promise.all(producers.map((p) => p.disconnect().catch(() => {})));
     }
   }
 
+  private connect(lane: number): Promise<DrillProducer> {
+    const { params, testOnly } = this.opts;
+    const o = { bootstrap: this.deps.bootstrap, topic: params.topic, clientId: `streamsocial-drill-${lane}`, unsafe: testOnly?.unsafe };
+    return testOnly?.kafkajsProducer ? connectKafkajsDrillProducer(o) : connectDrillProducer(o);
+  }
+
   private buildReport(finishedAt: number, verify: VerifyResult | null): StoredDrillReport {
     const pump = this.pump!;
+    const sampler = this.sampler!;
+    const first = this.firstStep;
     const base = buildDrillReport({
       id: this.id,
       params: this.opts.params,
-      targetBrokerId: this.targetBrokerId,
+      targetBrokerId: first?.brokerId ?? null,
       verify,
       notes: this.notes,
       startedAt: this.startedAt!,
       finishedAt,
-      killedAt: this.killedAt,
-      restartedAt: this.restartedAt,
+      killedAt: first?.startedAt ?? null,
+      restartedAt: this.lastReturn?.startedAt ?? null,
       acks: pump.ackSamples,
       errors: pump.errorSamples,
       retries: pump.retrySamples,
-      urp: this.urp,
+      urp: sampler.urp,
       partitionAcks: pump.partitionAcks,
-      movedPartitions: this.movedPartitions,
+      movedPartitions: first?.movedPartitions ?? [],
+      // A slowed leader keeps taking writes: its acks are then the first writes.
+      movedFrom: this.opts.params.mode === "slow" ? null : (first?.brokerId ?? null),
+      steps: this.steps,
+      moves: sampler.moves,
+      registered: sampler.registered,
+      controllers: sampler.controllers,
+      brokerIds: this.deps.brokerIds,
     });
     return {
       ...base,
       producerIds: this.producerIds,
       lanes: this.lanes,
       cancelled: this.cancelled,
-      leaderMoves: this.moves,
+      leaderMoves: sampler.moves,
       counts: { generated: pump.generated, skipped: pump.skipped, abandoned: pump.abandoned },
-      ...(this.opts.testOnly ? { sabotage: { duplicatesSent: pump.duplicatesSent, liesTold: pump.liesTold } } : {}),
+      ...(this.opts.testOnly?.sabotage ? { sabotage: { duplicatesSent: pump.duplicatesSent, liesTold: pump.liesTold } } : {}),
     };
   }
 
-  /** Kill at kill-at, restore at restart-at; both skipped when cancelled first. */
-  private async schedule(probe: LeadershipProbe, log: (l: string) => void): Promise<void> {
+  /** Plans the scenario at kill-at (who leads, who controls then) and carries out its steps. */
+  private async execute(log: (l: string) => void): Promise<void> {
     const { params } = this.opts;
     const startedAt = this.startedAt!;
+    const sampler = this.sampler!;
     await this.sleepUntil(startedAt + params.killAtSec * 1000);
     if (this.cancelled) return;
-    const target = await this.resolveTarget(probe);
-    if (target === null) {
-      this.notes.push(`no broker to ${params.mode}: could not resolve '${params.broker}'`);
+    await sampler.refresh().catch(() => {}); // the freshest leaders and controller for "auto"
+    const plan = planScenario(params, { brokerIds: this.deps.brokerIds, controllerId: sampler.controllerId, leaders: sampler.leaders });
+    if (!plan.ok) {
+      this.notes.push(`${params.scenario}: ${plan.reason}`);
       return;
     }
-    this.targetBrokerId = target;
-    this.movedPartitions = ledBy(this.leaders, target);
-    const t = Date.now();
-    try {
-      await this.deps.act(target, params.mode, breakParams(params));
-      this.killedAt = t;
-      this.broken = true;
-      log(`drill ${this.id}: ${params.mode} broker ${target} at ${((t - startedAt) / 1000).toFixed(1)} s (it led partitions ${this.movedPartitions.join(", ") || "none"})`);
-    } catch (err) {
-      this.notes.push(`${params.mode} of broker ${target} failed: ${errText(err)}`);
-      return;
+    this.steps = plan.steps.map((s) => ({ ...s, startedAt: null, doneAt: null, error: null, movedPartitions: [], backInIsrAt: null }));
+    for (const step of this.steps) {
+      if (step.atSec !== null) await this.sleepUntil(startedAt + step.atSec * 1000);
+      if (this.cancelled) return;
+      if (this.pump?.generationEndedAt != null && step.kind !== "restore") {
+        this.notes.push(`no traffic left for step ${step.index + 1} (${step.label}): the drill ended first`);
+        break;
+      }
+      await this.runStep(step, log);
+      if (step.waitBackInIsr && step.error === null) {
+        await this.backInIsr.at(-1);
+        if (step.backInIsrAt === null) {
+          this.notes.push(`broker ${step.brokerId} was not back in every ISR before the traffic ended; the scenario stopped there`);
+          break;
+        }
+      }
     }
-    if (params.restartAtSec === undefined) return;
-    await this.sleepUntil(startedAt + params.restartAtSec * 1000);
-    if (this.cancelled) return;
-    await this.restore(log);
+    if (params.scenario === "rolling-restart") this.pump?.endGenerationAt(Date.now() + TAIL_MS);
   }
 
-  private async restore(log: (l: string) => void): Promise<void> {
-    if (!this.broken || this.targetBrokerId === null) return;
-    const action = restoreOf(this.opts.params.mode);
+  private async runStep(step: StepRecord, log: (l: string) => void): Promise<void> {
+    const { params } = this.opts;
+    step.movedPartitions = ledBy(this.sampler!.leaders, step.brokerId);
+    step.startedAt = Date.now();
+    try {
+      await this.deps.act(step.brokerId, step.action, step.kind === "break" ? breakParams(params) : undefined);
+      step.doneAt = Date.now();
+      if (step.kind === "break") this.broken.push(step.brokerId);
+      else {
+        const i = this.broken.indexOf(step.brokerId);
+        if (i >= 0) this.broken.splice(i, 1);
+        this.backInIsr.push(this.watchBackInIsr(step));
+      }
+      const moved = step.movedPartitions.length > 0 ? ` (it led partitions ${step.movedPartitions.join(", ")})` : "";
+      log(`drill ${this.id}: ${step.action} broker ${step.brokerId} at ${((step.startedAt - this.startedAt!) / 1000).toFixed(1)} s${moved}`);
+    } catch (err) {
+      step.error = errText(err);
+      this.notes.push(`${step.label} failed: ${step.error}`);
+    }
+  }
+
+  /** Sets backInIsrAt once the sampler sees the broker registered and in every ISR; gives up when sampling ends. */
+  private async watchBackInIsr(step: StepRecord): Promise<void> {
+    const since = step.startedAt!;
+    const deadline = this.startedAt! + this.opts.params.durationSec * 1000 + DRAIN_MS + URP_SETTLE_MS;
+    while (this.sampler && Date.now() < deadline && !this.cancelled) {
+      if (this.sampler.backInIsr(step.brokerId, since)) {
+        step.backInIsrAt = this.sampler.registered.at(-1)!.t;
+        return;
+      }
+      if (this.pump?.generationEndedAt != null && step.kind === "restart") return;
+      await sleep(SAMPLE_MS);
+    }
+  }
+
+  /** Cancelled or failed: brings every broken broker back, the last broken first. */
+  private async restoreAll(log: (l: string) => void): Promise<void> {
     const prev = this.phase;
     if (this.cancelled) this.phase = "restoring";
-    const t = Date.now();
-    try {
-      await this.deps.act(this.targetBrokerId, action);
-      this.restartedAt ??= t;
-      this.broken = false;
-      log(`drill ${this.id}: ${action} broker ${this.targetBrokerId} at ${this.startedAt ? ((t - this.startedAt) / 1000).toFixed(1) : "?"} s`);
-    } catch (err) {
-      this.notes.push(`${action} of broker ${this.targetBrokerId} failed: ${errText(err)}`);
-    } finally {
-      if (this.cancelled) this.phase = prev;
+    const action = restoreOf(this.opts.params.mode);
+    for (const id of [...this.broken].reverse()) {
+      const step: StepRecord = { index: this.steps.length, kind: "restore", action, brokerId: id, atSec: null, waitBackInIsr: false, label: `${action} broker ${id} (the drill was stopped)`, startedAt: null, doneAt: null, error: null, movedPartitions: [], backInIsrAt: null };
+      this.steps.push(step);
+      await this.runStep(step, log);
     }
-  }
-
-  private async resolveTarget(probe: LeadershipProbe): Promise<number | null> {
-    const { broker } = this.opts.params;
-    if (typeof broker === "number") return broker;
-    if (broker === "controller") return probe.controllerId().catch(() => null);
-    await this.sample(probe).catch(() => {}); // freshest leaders for "auto"
-    return busiestLeader(this.leaders);
-  }
-
-  private async sample(probe: LeadershipProbe): Promise<void> {
-    const partitions = await probe.partitions();
-    const t = Date.now();
-    this.urp.push({ t, value: underReplicated(partitions) });
-    const next = leadersOf(partitions, this.opts.params.topic);
-    this.moves.push(...diffLeaders(this.leaders, next, t));
-    this.leaders = next;
-  }
-
-  /** Bounded by `sampling`, which run() always clears; each pass sleeps. */
-  private async sampleLoop(probe: LeadershipProbe): Promise<void> {
-    while (this.sampling) {
-      const t0 = Date.now();
-      await this.sample(probe).catch(() => {});
-      await sleep(Math.max(50, SAMPLE_MS - (Date.now() - t0)));
-    }
+    if (this.cancelled) this.phase = prev;
   }
 
   private get warmupId(): string {
@@ -326,9 +354,10 @@ export class DrillRun {
 
   private async waitForUrpClear(): Promise<void> {
     const until = Date.now() + URP_SETTLE_MS;
+    const since = this.lastReturn?.startedAt ?? 0;
     while (Date.now() < until && !this.cancelled) {
-      const last = this.urp.at(-1);
-      if (last && last.value === 0 && last.t > (this.restartedAt ?? 0)) return;
+      const last = this.sampler?.lastUrp;
+      if (last && last.value === 0 && last.t > since) return;
       await sleep(SAMPLE_MS);
     }
     this.notes.push(`URP had not returned to 0 ${URP_SETTLE_MS / 1000} s after the traffic ended`);

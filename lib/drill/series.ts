@@ -3,10 +3,12 @@
 
 /** `count` events (acks, errors, retries) observed at `t` (epoch ms). */
 export interface CountSample { t: number; count: number }
+/** A failed attempt: `count` records, and why (the producer's words). */
+export interface ErrorSample extends CountSample { reason?: string }
 /** A gauge reading (under-replicated partitions) at `t`. */
 export interface GaugeSample { t: number; value: number }
-/** A successful write to `partition` at `t`. */
-export interface PartitionAck { partition: number; t: number }
+/** A successful write to `partition` at `t`, acknowledged by `broker` (null: not known). */
+export interface PartitionAck { partition: number; t: number; broker?: number | null }
 
 export interface DrillTimeline {
   startedAt: number;
@@ -14,12 +16,14 @@ export interface DrillTimeline {
   killedAt: number | null;
   restartedAt: number | null;
   acks: readonly CountSample[];
-  errors: readonly CountSample[];
+  errors: readonly ErrorSample[];
   retries?: readonly CountSample[];
   urp: readonly GaugeSample[];
   partitionAcks?: readonly PartitionAck[];
   /** Partitions of the drill topic whose leader was the broker that went down. */
   movedPartitions?: readonly number[];
+  /** The broker the moved partitions left: a write it acknowledged after the kill was already in flight. */
+  movedFrom?: number | null;
 }
 
 export interface SecondPoint {

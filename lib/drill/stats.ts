@@ -50,13 +50,19 @@ export interface FirstWrite {
   ms: number | null;
 }
 
-/** Per moved partition, how long it took a new leader to take a write. */
+/**
+ * Per moved partition, how long it took a new leader to take a write. An ack from
+ * the broker that went down does not count: it was for a batch already in flight.
+ */
 export function firstWritesAfterKill(tl: DrillTimeline): FirstWrite[] {
   const kill = tl.killedAt;
+  const target = tl.movedFrom ?? null;
   return (tl.movedPartitions ?? []).map((partition) => {
     let first = Infinity;
     if (kill !== null) {
-      for (const a of tl.partitionAcks ?? []) if (a.partition === partition && a.t >= kill && a.t < first) first = a.t;
+      for (const a of tl.partitionAcks ?? []) {
+        if (a.partition === partition && a.t >= kill && a.t < first && (target === null || a.broker == null || a.broker !== target)) first = a.t;
+      }
     }
     return { partition, ms: kill === null || first === Infinity ? null : first - kill };
   });

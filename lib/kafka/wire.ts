@@ -67,7 +67,8 @@ export class WirePool {
     return c;
   }
 
-  private drop(address: string): void {
+  /** Closes the connection to `address` (a request on it that nobody awaits any more). */
+  drop(address: string): void {
     const c = this.conns.get(address);
     this.conns.delete(address);
     c?.then((conn) => conn.close()).catch(() => {});
