@@ -6,9 +6,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DrillForm } from "@/components/drill/drill-form";
 import { DrillLive } from "@/components/drill/drill-live";
-import { DrillReportView } from "@/components/drill/drill-report-view";
+import { AnyReportView } from "@/components/drill/any-report-view";
 import { ReportList } from "@/components/drill/report-list";
-import { TrafficPanel } from "@/components/traffic/traffic-panel";
+import Link from "next/link";
 import { useDrillActions, useDrillReport, useDrillTargets, useDrills } from "@/lib/swr/use-drills";
 
 export function DrillClient() {
@@ -67,12 +67,18 @@ export function DrillClient() {
         <Skeleton className="h-40 w-full" />
       ) : (
         <>
-          {selected && report && <DrillReportView report={report} />}
+          {selected && report && <AnyReportView report={report} />}
           {selected && reportError && <p role="alert" className="text-sm text-red-700">Report {selected}: {reportError.message}</p>}
           <ReportList reports={list?.reports ?? []} selected={selected} onSelect={setSelected} />
         </>
       )}
-      <TrafficPanel />
+      <p className="text-sm">
+        Background traffic (the feed, notification and analytics handlers, their latencies and error path) runs from the{" "}
+        <Link href="/flow" className="font-medium text-sky-700 underline hover:text-sky-900 dark:text-sky-400">
+          Event flow
+        </Link>{" "}
+        page.
+      </p>
     </main>
   );
 }

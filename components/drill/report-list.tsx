@@ -44,10 +44,8 @@ export function ReportList({ reports, selected, onSelect }: Props) {
                   <td className="py-1 pr-3">
                     <Badge tone={r.cancelled ? "slate" : r.passed ? "green" : "red"}>{r.cancelled ? "cancelled" : r.passed ? "passed" : "failed"}</Badge>
                   </td>
-                  <td className="py-1 pr-3 font-mono">
-                    {formatInt(r.params.rate)}/s × {r.params.durationSec} s
-                  </td>
-                  <td className="py-1 pr-3">{r.targetBrokerId === null ? "—" : `${r.params.mode} ${r.targetBrokerId}`}</td>
+                  <td className="py-1 pr-3 font-mono">{r.params ? `${formatInt(r.params.rate)}/s × ${r.params.durationSec} s` : r.scenario}</td>
+                  <td className="py-1 pr-3">{r.targetBrokerId === null || !r.params ? "—" : `${r.params.mode} ${r.targetBrokerId}`}</td>
                   <td className="py-1 pr-3 font-mono">{r.lost === null ? "?" : formatInt(r.lost)}</td>
                   <td className="py-1 pr-3 font-mono">{r.recoveryMs === null ? "—" : `${(r.recoveryMs / 1000).toFixed(1)} s`}</td>
                   <td className="py-1 pr-3 font-mono">{r.degradationPct === null ? "—" : `${r.degradationPct.toFixed(0)} %`}</td>

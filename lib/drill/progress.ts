@@ -2,6 +2,8 @@
 // the pure DrillReport. Plain data: the API returns it and the page draws it.
 import type { DrillParams } from "./params";
 import type { DrillReport } from "./report";
+import type { SafetyReport } from "./safety-report";
+import type { SweepReport } from "./sweep-report";
 import type { SecondPoint } from "./series";
 import type { StepRecord } from "./steps";
 
@@ -59,34 +61,57 @@ export interface StoredDrillReport extends DrillReport {
   sabotage?: { duplicatesSent: number; liesTold: number };
 }
 
+export type ReportKind = "drill" | "safety" | "session-sweep";
+/** Every report the reports folder holds: drills, safety comparisons, session-timeout sweeps. */
+export type AnyReport = StoredDrillReport | SafetyReport | SweepReport;
+
+export const reportKindOf = (r: AnyReport): ReportKind => ("kind" in r && (r.kind === "safety" || r.kind === "session-sweep") ? r.kind : "drill");
+
 export interface DrillReportSummary {
   id: string;
-  scenario: DrillParams["scenario"];
+  kind: ReportKind;
+  /** What ran: a drill's scenario, "safety" or "session-sweep". */
+  scenario: DrillParams["scenario"] | "safety" | "session-sweep";
   startedAt: number;
   finishedAt: number;
   passed: boolean;
   cancelled: boolean;
-  params: DrillParams;
+  /** A drill's parameters; null for the other kinds. */
+  params: DrillParams | null;
   targetBrokerId: number | null;
   lost: number | null;
   recoveryMs: number | null;
   degradationPct: number | null;
   baselineAcksPerSec: number | null;
+  /** One line on what it showed, for the list. */
+  headline: string;
 }
 
-export function summarize(r: StoredDrillReport): DrillReportSummary {
+export function summarize(r: AnyReport): DrillReportSummary {
+  const base = { id: r.id, startedAt: r.startedAt, finishedAt: r.finishedAt, cancelled: false, params: null, targetBrokerId: null, recoveryMs: null, degradationPct: null, baselineAcksPerSec: null };
+  if ("kind" in r && r.kind === "safety") {
+    return { ...base, kind: "safety", scenario: "safety", passed: r.verdict.demonstrated, lost: r.verdict.unsafeLost, headline: r.verdict.summary };
+  }
+  if ("kind" in r && r.kind === "session-sweep") {
+    const ok = r.points.length > 0 && r.points.every((p) => p.passed === true);
+    const pts = r.points.map((p) => `${p.sessionTimeoutMs / 1000} s → ${p.recoveryMs === null ? "—" : `${(p.recoveryMs / 1000).toFixed(1)} s`}`).join(", ");
+    return { ...base, kind: "session-sweep", scenario: "session-sweep", passed: ok, lost: r.points.reduce((n, p) => n + (p.lost ?? 0), 0), headline: `recovery by session timeout: ${pts}` };
+  }
+  const d = r as StoredDrillReport;
   return {
-    id: r.id,
-    scenario: r.params.scenario ?? "single",
-    startedAt: r.startedAt,
-    finishedAt: r.finishedAt,
-    passed: r.criteria.passed,
-    cancelled: r.cancelled,
-    params: r.params,
-    targetBrokerId: r.targetBrokerId,
-    lost: r.verify?.missing.count ?? null,
-    recoveryMs: r.figures.recoveryMs,
-    degradationPct: r.figures.degradationPct,
-    baselineAcksPerSec: r.figures.baselineAcksPerSec,
+    id: d.id,
+    kind: "drill",
+    scenario: d.params.scenario ?? "single",
+    startedAt: d.startedAt,
+    finishedAt: d.finishedAt,
+    passed: d.criteria.passed,
+    cancelled: d.cancelled,
+    params: d.params,
+    targetBrokerId: d.targetBrokerId,
+    lost: d.verify?.missing.count ?? null,
+    recoveryMs: d.figures.recoveryMs,
+    degradationPct: d.figures.degradationPct,
+    baselineAcksPerSec: d.figures.baselineAcksPerSec,
+    headline: `${d.params.scenario ?? "single"}: ${d.verify ? `${d.verify.missing.count} lost of ${d.verify.acked} acknowledged` : "not verified"}`,
   };
 }

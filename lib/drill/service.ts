@@ -4,7 +4,7 @@
 import { ApiError } from "@/lib/api/errors";
 import type { ActionParams, BrokerAction, RuntimeKind } from "@/lib/runtime/types";
 import { parseDrillParams } from "./params";
-import type { DrillProgress, DrillReportSummary, StoredDrillReport } from "./progress";
+import type { AnyReport, DrillProgress, DrillReportSummary } from "./progress";
 import { DrillRun, type DrillOutcome, type DrillRunOptions } from "./run";
 import { REPORT_ID_PATTERN, acquireDrillLock, listReports, readReport } from "./store";
 
@@ -78,7 +78,7 @@ export class DrillService {
   }
 
   /** One stored report; "current" gives the running drill's progress. */
-  get(id: string): StoredDrillReport | DrillProgress {
+  get(id: string): AnyReport | DrillProgress {
     if (id === "current") {
       if (!this.active) throw new ApiError(404, "no_drill", "no drill is running");
       return this.active.run.progress();

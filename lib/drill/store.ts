@@ -1,9 +1,10 @@
-// Reports on disk: <dataDir>/reports/drill-<timestamp>.json, written atomically,
+// Reports on disk: <dataDir>/reports/drill-<timestamp>.json (drills, safety
+// comparisons and session-timeout sweeps alike, told apart by `kind`), written atomically,
 // and a lock file so two processes (the dashboard and the CLI) never drill at once.
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "@/lib/util/atomic-file";
-import { summarize, type DrillReportSummary, type StoredDrillReport } from "./progress";
+import { summarize, type AnyReport, type DrillReportSummary } from "./progress";
 
 export const REPORT_ID_PATTERN = /^drill-\d{8}T\d{9}Z$/;
 
@@ -19,16 +20,16 @@ export function reportPath(dir: string, id: string): string {
   return path.join(dir, `${id}.json`);
 }
 
-export function writeReport(dir: string, report: StoredDrillReport): string {
+export function writeReport(dir: string, report: AnyReport): string {
   const file = reportPath(dir, report.id);
   writeFileAtomic(file, `${JSON.stringify(report, null, 1)}\n`);
   return file;
 }
 
 /** null when there is no such report (or it is not readable JSON). */
-export function readReport(dir: string, id: string): StoredDrillReport | null {
+export function readReport(dir: string, id: string): AnyReport | null {
   try {
-    return JSON.parse(fs.readFileSync(reportPath(dir, id), "utf8")) as StoredDrillReport;
+    return JSON.parse(fs.readFileSync(reportPath(dir, id), "utf8")) as AnyReport;
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
 import { useCallback, useState } from "react";
 import useSWR from "swr";
 import type { DrillParamsInput } from "@/lib/drill/params";
-import type { DrillProgress, StoredDrillReport } from "@/lib/drill/progress";
+import type { AnyReport, DrillProgress } from "@/lib/drill/progress";
 import type { DrillList } from "@/lib/drill/service";
 import type { ClusterSnapshot } from "@/lib/model/cluster";
 import { FetchError, fetcher, sendJson } from "./fetcher";
@@ -18,7 +18,7 @@ export function useDrills() {
 }
 
 export function useDrillReport(id: string | null) {
-  const { data, error, isLoading } = useSWR<StoredDrillReport>(id ? `/api/drills/${id}` : null, fetcher, { revalidateOnFocus: false });
+  const { data, error, isLoading } = useSWR<AnyReport>(id ? `/api/drills/${id}` : null, fetcher, { revalidateOnFocus: false });
   return { report: data, error: error as FetchError | undefined, isLoading };
 }
 

@@ -10,6 +10,7 @@ import { parseDrillParams, type DrillParams } from "@/lib/drill/params";
 import { decodeDrillRecord } from "@/lib/drill/record";
 import { DrillRun, type DrillDeps } from "@/lib/drill/run";
 import { DrillService } from "@/lib/drill/service";
+import type { StoredDrillReport } from "@/lib/drill/progress";
 import { readReport, reportsDirOf } from "@/lib/drill/store";
 import { runAction } from "@/lib/runtime/types";
 import { pollUntil } from "@/lib/util/poll";
@@ -247,7 +248,7 @@ describe("drill service (what the API routes call)", () => {
     expect(s.list().last?.phase).toBe("cancelled");
     expect(s.list().reports[0]?.id).toBe(started.id);
     expect((s.get(started.id) as { id: string }).id).toBe(started.id);
-    expect(readReport(deps.reportsDir, started.id)?.cancelled).toBe(true);
+    expect((readReport(deps.reportsDir, started.id) as StoredDrillReport | null)?.cancelled).toBe(true);
     expect(await waitHealed()).toBe(true);
   });
 });
