@@ -66,6 +66,8 @@ export const configSchema = z.object({
   /** First client port of the local cluster: node N listens on base+N-1. */
   LOCAL_PORT_BASE: intIn(1024, 60_000).default(19092),
   LOCAL_HEAP_MB: intIn(128, 8192).default(768),
+  /** broker.session.timeout.ms of the local cluster: how long a silent broker lives before it is fenced (the sweep varies it). */
+  LOCAL_SESSION_TIMEOUT_MS: intIn(2000, 60_000).default(6000),
   JAVA_BIN: z.string().min(1).default("java"),
   /** Toxiproxy's server, for the slow fault; default: the one scripts/ensure-toxiproxy.sh builds into .tools/bin. */
   TOXIPROXY_BIN: z.string().min(1).optional(),
@@ -112,6 +114,7 @@ export function parseConfig(env: Record<string, string | undefined>, root = ROOT
     KAFKA_CACHE_DIR: blankToUndefined(env.KAFKA_CACHE_DIR),
     LOCAL_PORT_BASE: blankToUndefined(env.LOCAL_PORT_BASE),
     LOCAL_HEAP_MB: blankToUndefined(env.LOCAL_HEAP_MB),
+    LOCAL_SESSION_TIMEOUT_MS: blankToUndefined(env.LOCAL_SESSION_TIMEOUT_MS),
     JAVA_BIN: blankToUndefined(env.JAVA_BIN),
     TOXIPROXY_BIN: blankToUndefined(env.TOXIPROXY_BIN),
     DOCKER_SOCKET: blankToUndefined(env.DOCKER_SOCKET),

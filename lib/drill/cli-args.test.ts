@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DRILL_TOPIC } from "@/lib/events/topics";
-import { parseDrillCliArgs } from "./cli-args";
+import { parseDrillCliArgs, splitSweepArgs } from "./cli-args";
 
 const args = (s: string) => s.split(" ").filter(Boolean);
 function refusal(argv: string[]): string {
@@ -21,7 +21,7 @@ describe("parseDrillCliArgs", () => {
   it("takes a scenario and cascade's second break", () => {
     const r = parseDrillCliArgs(args("--scenario cascade --kill-at 10 --second-at 15 --restart-at 30"));
     expect(r.ok && r.value).toMatchObject({ scenario: "cascade", killAtSec: 10, secondAtSec: 15, restartAtSec: 30 });
-    expect(refusal(args("--scenario nope"))).toBe("scenario must be one of single | controller-failover | rolling-restart | cascade");
+    expect(refusal(args("--scenario nope"))).toBe("scenario must be one of single | controller-failover | rolling-restart | cascade | safety");
   });
 
   it("takes --flag=value, broker ids and controller", () => {
@@ -62,5 +62,23 @@ describe("parseDrillCliArgs", () => {
     expect(refusal(args("--duration 60 --kill-at 70"))).toBe("kill-at (70 s) must be before the end of the drill (60 s)");
     expect(refusal(args("--rate 60000"))).toBe("rate must be a whole number from 1 to 50000 events/s (got 60000)");
     expect(refusal(args("--broker 0"))).toMatch(/^broker must be auto, controller or a broker id/);
+  });
+});
+
+describe("splitSweepArgs", () => {
+  it("takes the sweep's values out and leaves the drill flags", () => {
+    expect(splitSweepArgs(args("--sweep-session-timeout 3000,6000,9000 --rate 5000"))).toEqual({ ok: true, value: { sweep: [3000, 6000, 9000], rest: ["--rate", "5000"] } });
+    expect(splitSweepArgs(args("--rate 5000"))).toEqual({ ok: true, value: { sweep: null, rest: ["--rate", "5000"] } });
+  });
+
+  it("refuses values the cluster cannot take, naming each", () => {
+    const r = splitSweepArgs(["--sweep-session-timeout=1000,6000,6000"]);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.issues).toEqual([
+      "--sweep-session-timeout: session timeout 1000 must be a whole number of ms from 2000 to 60000",
+      "--sweep-session-timeout: each value once",
+    ]);
+    expect(splitSweepArgs(["--sweep-session-timeout", "6000,x"])).toMatchObject({ ok: false, error: "--sweep-session-timeout: 'x' is not a whole number of ms" });
+    expect(splitSweepArgs(["--sweep-session-timeout"]).ok).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // mistakes on the command line get the same clear sentences as the API.
 import { fail, type Parsed } from "@/lib/events/validation";
 import { parseDrillParams, type DrillParams } from "./params";
+import { sweepValueIssues } from "./sweep-values";
 
 type Field = keyof DrillParams;
 
@@ -21,7 +22,10 @@ const FLAGS: Record<string, { field: Field; kind: "number" | "string" | "broker"
 };
 
 export const DRILL_CLI_USAGE = [
-  "--scenario <single|controller-failover|rolling-restart|cascade>   what to do under load (default single)",
+  "--sweep-session-timeout <ms,ms,...>   restart the local cluster with each broker.session.timeout.ms and run",
+  "                         the same hard-kill drill on each (defaults then: --duration 30 --kill-at 8 --restart-at 20)",
+  "--scenario <single|controller-failover|rolling-restart|cascade|safety>   what to do (default single;",
+  "                         safety: the unsafe vs safe settings comparison on scratch topics)",
   "--rate <events/s>        1..50000 (default 10000)",
   "--duration <s>           5..600 (default 60)",
   "--record-bytes <bytes>   64..10000 (default 200)",
@@ -76,4 +80,28 @@ export function parseDrillCliArgs(argv: readonly string[]): Parsed<DrillParams> 
     else input[spec.field] = parsed.value;
   }
   return errors.length > 0 ? fail(errors) : parseDrillParams(input);
+}
+
+/** Takes `--sweep-session-timeout 3000,6000,9000` out of argv; the rest are drill flags. */
+export function splitSweepArgs(argv: readonly string[]): Parsed<{ sweep: number[] | null; rest: string[] }> {
+  const rest: string[] = [];
+  let sweep: number[] | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const flag = "--sweep-session-timeout";
+    if (arg !== flag && !arg.startsWith(`${flag}=`)) {
+      rest.push(arg);
+      continue;
+    }
+    const raw = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[++i];
+    if (raw === undefined || raw === "") return fail([`${flag} needs a list of ms, e.g. 3000,6000,9000`]);
+    const parts = raw.split(",").map((v) => v.trim());
+    const notNumbers = parts.filter((v) => !/^\d+$/.test(v));
+    if (notNumbers.length > 0) return fail(notNumbers.map((v) => `${flag}: '${v}' is not a whole number of ms`));
+    const values = parts.map(Number);
+    const issues = sweepValueIssues(values);
+    if (issues.length > 0) return fail(issues.map((x) => `${flag}: ${x}`));
+    sweep = values;
+  }
+  return { ok: true, value: { sweep, rest } };
 }

@@ -27,9 +27,11 @@ export const DEFAULT_SLOW_DELAY_MS = 200;
  * rolling-restart: restart every broker in turn (graceful stop, start), each once the
  *   previous is back in every ISR — the zero-downtime upgrade; starts at kill-at;
  * cascade: break one broker at kill-at and a second at second-at while the first is
- *   still down (on 3 nodes: quorum and min ISR lost), both back at restart-at.
+ *   still down (on 3 nodes: quorum and min ISR lost), both back at restart-at;
+ * safety: the safety comparison (lib/drill/safety.ts) — its own fault sequence on two
+ *   scratch topics, unsafe and safe settings; rate, duration and the times do not apply.
  */
-export const DRILL_SCENARIOS = ["single", "controller-failover", "rolling-restart", "cascade"] as const;
+export const DRILL_SCENARIOS = ["single", "controller-failover", "rolling-restart", "cascade", "safety"] as const;
 export type DrillScenario = (typeof DRILL_SCENARIOS)[number];
 
 /** "auto": a broker that leads partitions of the drill topic; "controller": the active KRaft controller. */
@@ -132,6 +134,11 @@ function scenarioIssues(
     if (p.mode !== "kill" && p.mode !== "stop") out.push(["mode", `mode ${p.mode} does not apply to rolling-restart: each broker is restarted gracefully`]);
     if (p.restartAtSec !== undefined) out.push(["restartAtSec", "restart-at does not apply to rolling-restart: each broker is restarted at once (stop, start)"]);
     if (p.broker !== "auto") out.push(["broker", "broker does not apply to rolling-restart: it restarts every broker (leave broker out)"]);
+  }
+  if (p.scenario === "safety") {
+    if (p.broker !== "auto") out.push(["broker", "broker does not apply to safety: it picks a leader that is not the controller and its two followers"]);
+    if (p.mode !== "kill") out.push(["mode", `mode ${p.mode} does not apply to safety: its sequence freezes the followers and kills the leader`]);
+    if (p.restartAtSec !== undefined) out.push(["restartAtSec", "restart-at does not apply to safety: every broker is brought back after each run"]);
   }
   if (p.scenario === "cascade") {
     if (p.restartAtSec === undefined) out.push(["restartAtSec", "restart-at is needed by cascade: both brokers come back then"]);

@@ -2,7 +2,7 @@
 // the pure DrillReport. Plain data: the API returns it and the page draws it.
 import type { DrillParams } from "./params";
 import type { DrillReport } from "./report";
-import type { SafetyReport } from "./safety-report";
+import type { SafetyReport, SafetyRun } from "./safety-report";
 import type { SweepReport } from "./sweep-report";
 import type { SecondPoint } from "./series";
 import type { StepRecord } from "./steps";
@@ -46,6 +46,8 @@ export interface DrillProgress {
   steps: StepRecord[];
   /** The active KRaft controller as last sampled. */
   controllerId: number | null;
+  /** The safety comparison only: which run it is in and the runs so far. */
+  safety?: { phase: string; runs: SafetyRun[] };
   notes: string[];
   error: string | null;
 }

@@ -52,6 +52,7 @@ function firstTarget(p: DrillParams, ctx: PlanContext): number | { reason: strin
 }
 
 export function planScenario(p: DrillParams, ctx: PlanContext): Plan {
+  if (p.scenario === "safety") return { ok: false, reason: "the safety comparison runs its own sequence (lib/drill/safety.ts), not steps under load" };
   if (p.scenario === "rolling-restart") {
     // The active controller last, as Kafka's upgrade notes advise: one controller move, not several.
     const order = [...ctx.brokerIds].sort((a, b) => (a === ctx.controllerId ? 1 : b === ctx.controllerId ? -1 : a - b));

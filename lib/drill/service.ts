@@ -5,7 +5,8 @@ import { ApiError } from "@/lib/api/errors";
 import type { ActionParams, BrokerAction, RuntimeKind } from "@/lib/runtime/types";
 import { parseDrillParams } from "./params";
 import type { AnyReport, DrillProgress, DrillReportSummary } from "./progress";
-import { DrillRun, type DrillOutcome, type DrillRunOptions } from "./run";
+import { DrillRun, type DrillRunOptions } from "./run";
+import { SafetyComparison } from "./safety";
 import { REPORT_ID_PATTERN, acquireDrillLock, listReports, readReport } from "./store";
 
 export interface DrillServiceDeps {
@@ -26,8 +27,15 @@ export interface DrillList {
   reports: DrillReportSummary[];
 }
 
+/** A drill or a safety comparison, as the service drives it. */
+interface ActiveRun {
+  id: string;
+  progress(): DrillProgress;
+  cancel(): void;
+}
+
 export class DrillService {
-  private active: { run: DrillRun; done: Promise<DrillOutcome | null> } | null = null;
+  private active: { run: ActiveRun; done: Promise<{ report: AnyReport; path: string } | null> } | null = null;
   private last: DrillProgress | null = null;
 
   constructor(private readonly deps: DrillServiceDeps) {}
@@ -46,11 +54,19 @@ export class DrillService {
     if (this.active) throw new ApiError(409, "drill_running", `drill ${this.active.run.id} is already running; cancel it or wait for its report`);
     const lock = acquireDrillLock(this.deps.reportsDir);
     if ("heldBy" in lock) throw new ApiError(409, "drill_running", `another process (pid ${lock.heldBy}) is running a drill on this data dir`);
-    const run = new DrillRun(
-      { bootstrap: this.deps.bootstrap, brokerIds: this.deps.brokerIds, act: this.deps.act, reportsDir: this.deps.reportsDir, log: this.deps.log },
-      { ...this.deps.runOptions, params },
-    );
-    const done = run.run().then(
+    const runDeps = { bootstrap: this.deps.bootstrap, brokerIds: this.deps.brokerIds, act: this.deps.act, reportsDir: this.deps.reportsDir, log: this.deps.log };
+    let run: ActiveRun;
+    let running: Promise<{ report: AnyReport; path: string }>;
+    if (params.scenario === "safety") {
+      const safety = new SafetyComparison(runDeps, { recordBytes: params.recordBytes });
+      run = { id: safety.id, progress: () => safety.progress(params), cancel: () => safety.cancel() };
+      running = safety.run();
+    } else {
+      const drill = new DrillRun(runDeps, { ...this.deps.runOptions, params });
+      run = drill;
+      running = drill.run();
+    }
+    const done = running.then(
       (outcome) => outcome,
       (err) => {
         this.deps.log?.(`drill ${run.id} failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -90,7 +106,7 @@ export class DrillService {
   }
 
   /** Resolves when the running drill (if any) has finished; its outcome, or null. */
-  async settled(): Promise<DrillOutcome | null> {
+  async settled(): Promise<{ report: AnyReport; path: string } | null> {
     return this.active ? this.active.done : null;
   }
 }

@@ -74,7 +74,7 @@ export async function prepareLocalCluster(cfg: Config, layout: ClusterLayout): P
   const unformatted = layout.nodes.filter((n) => !fs.existsSync(path.join(n.dataDir, "meta.properties")));
   for (const n of layout.nodes) {
     fs.mkdirSync(n.dataDir, { recursive: true });
-    writeFileAtomic(n.propsFile, serverProperties(layout, n));
+    writeFileAtomic(n.propsFile, serverProperties(layout, n, { "broker.session.timeout.ms": String(cfg.LOCAL_SESSION_TIMEOUT_MS) }));
   }
   await Promise.all(
     unformatted.map(async (n) => {

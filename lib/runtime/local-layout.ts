@@ -82,7 +82,8 @@ export const CLUSTER_SETTINGS: Readonly<Record<string, string>> = {
   "leader.imbalance.check.interval.seconds": "30",
 };
 
-export function serverProperties(layout: ClusterLayout, node: NodeLayout): string {
+/** `overrides` win over CLUSTER_SETTINGS (the session-timeout sweep sets broker.session.timeout.ms). */
+export function serverProperties(layout: ClusterLayout, node: NodeLayout, overrides: Readonly<Record<string, string>> = {}): string {
   const props: Record<string, string> = {
     "process.roles": "broker,controller",
     "node.id": String(node.id),
@@ -94,6 +95,7 @@ export function serverProperties(layout: ClusterLayout, node: NodeLayout): strin
     "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
     "log.dirs": node.dataDir,
     ...CLUSTER_SETTINGS,
+    ...overrides,
   };
   return Object.entries(props)
     .map(([k, v]) => `${k}=${v}`)
