@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/topics", label: "Topics" },
   { href: "/drill", label: "Drill" },
+  { href: "/flow", label: "Event flow" },
 ] as const;
 
 export function TopNav() {

@@ -1,6 +1,7 @@
 // A deterministic source of realistic StreamSocial traffic. Event i of seed s is
 // always the same event (its PRNG is seeded from s and i), so producers can
 // split the index space, tests can replay exactly, and nothing reads the clock.
+import { POISON_PAYLOAD } from "./payloads";
 import { MAX_PAYLOAD_BYTES, encodeEvent, type ACTIONS_BY_CATEGORY, type StreamSocialEvent } from "./model";
 import type { EventCategory } from "./topics";
 
@@ -15,6 +16,11 @@ export interface GeneratorOptions {
   /** Pad the payload so the event's JSON is this many bytes (never truncates). */
   recordBytes?: number;
   mix?: CategoryMix;
+  /**
+   * Share (0..1) of poison events: a valid envelope whose payload lacks what its
+   * action needs (see payloads.ts), so every handler fails on it, every time.
+   */
+  poisonRate?: number;
 }
 
 /** mulberry32: tiny, fast, good enough for traffic shapes (not for secrets). */
@@ -91,17 +97,20 @@ const ACTION_WEIGHTS = {
 
 /** Event number `index` of this seed, stamped with `now`. Same inputs, same event. */
 export function generateEvent(index: number, now: number, options: GeneratorOptions): StreamSocialEvent {
-  const { seed, users = 10_000, recordBytes, mix = DEFAULT_MIX } = options;
+  const { seed, users = 10_000, recordBytes, mix = DEFAULT_MIX, poisonRate = 0 } = options;
   if (!Number.isInteger(index) || index < 0) throw new RangeError(`index must be a whole number >= 0 (got ${index})`);
   if (!Number.isInteger(users) || users < 1) throw new RangeError(`users must be a whole number >= 1 (got ${users})`);
   if (recordBytes !== undefined && !(recordBytes >= 0 && recordBytes <= MAX_PAYLOAD_BYTES)) {
     throw new RangeError(`recordBytes must be 0..${MAX_PAYLOAD_BYTES} (got ${recordBytes})`);
   }
+  if (!(poisonRate >= 0 && poisonRate <= 1)) throw new RangeError(`poisonRate must be 0..1 (got ${poisonRate})`);
   const rand = mulberry32(mix32(seed ^ mix32(index + 0x9e3779b9)));
   const type = weighted(rand, mix);
   const action = weighted(rand, ACTION_WEIGHTS[type] as Record<string, number>);
   const userId = `user-${zipfRank(rand(), users)}`;
-  const payload = payloadFor(type, action, rand);
+  // Drawn last and only when asked for: an event that is not poisoned is the same event either way.
+  const sound = payloadFor(type, action, rand);
+  const payload: Record<string, unknown> = poisonRate > 0 && rand() < poisonRate ? { ...POISON_PAYLOAD } : sound;
   const event = { id: `evt-${seed >>> 0}-${index}`, timestamp: now, type, action, userId, payload } as StreamSocialEvent;
   if (recordBytes === undefined) return event;
   // Everything generated is ASCII, so string length is byte length.

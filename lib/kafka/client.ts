@@ -9,13 +9,15 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Retries of one call; the monitor wants none (the next poll is the retry). */
   retries?: number;
+  /** Connect timeout, ms, when it should differ from min(timeoutMs, 3000). */
+  connectTimeoutMs?: number;
 }
 
-export function kafkaClient({ bootstrap, clientId = "streamsocial", timeoutMs = 3000, retries = 2 }: ClientOptions): Kafka {
+export function kafkaClient({ bootstrap, clientId = "streamsocial", timeoutMs = 3000, retries = 2, connectTimeoutMs }: ClientOptions): Kafka {
   const config: KafkaConfig = {
     clientId,
     brokers: [...bootstrap],
-    connectionTimeout: Math.min(timeoutMs, 3000),
+    connectionTimeout: connectTimeoutMs ?? Math.min(timeoutMs, 3000),
     requestTimeout: timeoutMs,
     retry: { retries, initialRetryTime: 100, maxRetryTime: 1000 },
     logLevel: logLevel.NOTHING,

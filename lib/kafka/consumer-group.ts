@@ -1,7 +1,9 @@
-// A long-running consumer group member that hands each fetched batch to a
-// callback and keeps its own view of lag (high watermark − next offset) per
-// partition. Rides over broker kills: kafkajs rejoins, refreshes leaders and
-// restarts itself on retriable failures.
+// A long-running consumer group member that hands each fetched batch to an
+// async callback and keeps its own view of lag (high watermark − next offset)
+// per partition. Offsets are resolved only once the callback has finished with
+// the batch, so a record whose outcome was not written yet is read again.
+// Rides over broker kills: kafkajs rejoins, refreshes leaders and restarts
+// itself on retriable failures; the failover timings are those of failover.ts.
 //
 // kafkajs 2.2 keeps committing to the group coordinator it found at join time:
 // when that broker dies (or comes back no longer the coordinator) every commit
@@ -9,18 +11,39 @@
 // watchdog restarts the member when batches are processed but no commit has
 // landed for COMMIT_STALL_MS, and stop() writes the processed offsets with the
 // admin client once the member has left (an empty group accepts them).
-import type { Admin, Consumer, ConsumerRunConfig } from "kafkajs";
+import type { Consumer, ConsumerRunConfig, IHeaders } from "kafkajs";
 import { kafkaClient } from "./client";
+import { CLIENT_FAILOVER } from "./failover";
+import { commitProcessed, type ProcessedOffsets } from "./group-offsets";
+
+export interface ConsumedRecord {
+  offset: number;
+  /** The record's timestamp: the broker's append time on LogAppendTime topics. */
+  timestamp: number;
+  value: Buffer | null;
+  headers: IHeaders | undefined;
+}
+
+export interface ConsumedBatch {
+  topic: string;
+  partition: number;
+  records: ConsumedRecord[];
+  /** Keeps the member in its group during a long wait; never throws. */
+  keepAlive(): Promise<void>;
+  /** True once the partition was taken away or the member is stopping: leave the rest for later. */
+  abandoned(): boolean;
+}
 
 export interface GroupConsumerOptions {
   bootstrap: readonly string[];
   groupId: string;
   topics: readonly string[];
-  onValues: (topic: string, values: (Buffer | null)[]) => void;
+  /** Must throw when it did not finish every record: the batch's offsets are resolved only when it returns. */
+  onBatch: (batch: ConsumedBatch) => Promise<void>;
 }
 
 export interface GroupConsumer {
-  /** Records handed to onValues so far (a rejoin can hand some over twice: at-least-once). */
+  /** Records handed to onBatch so far (a rejoin can hand some over twice: at-least-once). */
   readonly consumed: number;
   /** Sum over assigned partitions of the last known lag. */
   lag(): number;
@@ -36,17 +59,23 @@ export interface GroupConsumer {
 const COMMIT_STALL_MS = 10_000;
 
 export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<GroupConsumer> {
-  const kafka = kafkaClient({ bootstrap: opts.bootstrap, clientId: `streamsocial-${opts.groupId}`, timeoutMs: 5000, retries: 10 });
+  const kafka = kafkaClient({
+    bootstrap: opts.bootstrap,
+    clientId: `streamsocial-${opts.groupId}`,
+    timeoutMs: CLIENT_FAILOVER.requestTimeoutMs,
+    connectTimeoutMs: CLIENT_FAILOVER.connectTimeoutMs,
+    retries: 10,
+  });
   const consumer: Consumer = kafka.consumer({
     groupId: opts.groupId,
     sessionTimeout: 10_000,
     heartbeatInterval: 1000,
     maxWaitTimeInMs: 500,
+    metadataMaxAge: CLIENT_FAILOVER.metadataMaxAgeMs,
     retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 2000, restartOnFailure: async () => true },
   });
   const lagByPartition = new Map<string, number>();
-  /** topic → partition → next offset to read (what a commit should say). */
-  const processed = new Map<string, Map<number, number>>();
+  const processed: ProcessedOffsets = new Map();
   const state = { consumed: 0, lastBatchAt: null as number | null, restarts: 0, joined: false, lastCommitAt: Date.now(), stopping: false };
 
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
@@ -59,20 +88,29 @@ export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<Gr
   consumer.on(consumer.events.CRASH, () => state.restarts++);
 
   const runConfig: ConsumerRunConfig = {
-    eachBatch: async ({ batch, heartbeat, resolveOffset }) => {
-      opts.onValues(batch.topic, batch.messages.map((m) => m.value));
-      state.consumed += batch.messages.length;
+    eachBatchAutoResolve: false,
+    // A batch that waits (on a retry write, a backoff) holds up only its own partition.
+    partitionsConsumedConcurrently: 3,
+    eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
+      if (batch.messages.length === 0) return;
+      const records = batch.messages.map((m) => ({ offset: Number(m.offset), timestamp: Number(m.timestamp), value: m.value, headers: m.headers }));
+      await opts.onBatch({
+        topic: batch.topic,
+        partition: batch.partition,
+        records,
+        keepAlive: () => heartbeat().catch(() => {}),
+        abandoned: () => !isRunning() || isStale() || state.stopping,
+      });
+      state.consumed += records.length;
       state.lastBatchAt = Date.now();
-      if (batch.messages.length > 0) {
-        const next = Number(batch.lastOffset()) + 1;
-        lagByPartition.set(`${batch.topic}/${batch.partition}`, Math.max(0, Number(batch.highWatermark) - next));
-        const perTopic = processed.get(batch.topic) ?? new Map<number, number>();
-        perTopic.set(batch.partition, Math.max(perTopic.get(batch.partition) ?? 0, next));
-        processed.set(batch.topic, perTopic);
-        // Resolved before the heartbeat: a heartbeat that fails on a rebalance must not
-        // make kafkajs hand this (already handled) batch over again.
-        resolveOffset(batch.lastOffset());
-      }
+      const next = Number(batch.lastOffset()) + 1;
+      lagByPartition.set(`${batch.topic}/${batch.partition}`, Math.max(0, Number(batch.highWatermark) - next));
+      const perTopic = processed.get(batch.topic) ?? new Map<number, number>();
+      perTopic.set(batch.partition, Math.max(perTopic.get(batch.partition) ?? 0, next));
+      processed.set(batch.topic, perTopic);
+      // Resolved before the heartbeat: a heartbeat that fails on a rebalance must not
+      // make kafkajs hand this (already handled) batch over again.
+      resolveOffset(batch.lastOffset());
       await heartbeat();
     },
   };
@@ -120,22 +158,4 @@ export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<Gr
       await commitProcessed(kafka.admin(), opts.groupId, processed).catch(() => {});
     },
   };
-}
-
-/** Moves the (now empty) group's committed offsets up to what was processed; never backwards. */
-async function commitProcessed(admin: Admin, groupId: string, processed: Map<string, Map<number, number>>): Promise<void> {
-  if (processed.size === 0) return;
-  await admin.connect();
-  try {
-    const committed = await admin.fetchOffsets({ groupId, topics: [...processed.keys()] });
-    for (const [topic, partitions] of processed) {
-      const have = committed.find((t) => t.topic === topic)?.partitions ?? [];
-      const behind = [...partitions]
-        .filter(([p, next]) => next > Number(have.find((x) => x.partition === p)?.offset ?? -1))
-        .map(([partition, next]) => ({ partition, offset: String(next) }));
-      if (behind.length > 0) await admin.setOffsets({ groupId, topic, partitions: behind });
-    }
-  } finally {
-    await admin.disconnect().catch(() => {});
-  }
 }

@@ -1,39 +1,103 @@
-// A plain acks=all producer for background StreamSocial traffic: records
-// already routed (topic, key) go out in one batch per call.
-import { CompressionTypes } from "kafkajs";
+// The traffic's producer: idempotent, acks=all, one partition per send, with
+// the failover timings of failover.ts. One partition per send because kafkajs
+// 2.2 can silently skip partitions of a multi-broker send retried after a
+// leader move; idempotent so a send retried after a timeout that did land is
+// dropped by the broker instead of written twice. The caller (a lane per
+// partition, one send in flight) retries a failed send with the same records.
+//
+// A broker works through one request per connection at a time (and kafkajs's
+// idempotent producer sends one at a time per broker), so per-partition sends
+// through one client queue behind each other. A small pool of clients, each
+// partition always on the same one (its sequence numbers live there), gives
+// each broker a few connections to work on at once.
+import { CompressionTypes, Partitioners, type Producer } from "kafkajs";
 import { kafkaClient } from "./client";
+import { CLIENT_FAILOVER } from "./failover";
 
-export interface RoutedRecord {
-  topic: string;
+export interface OutgoingRecord {
   key: string;
   value: string;
+  headers?: Record<string, string>;
+}
+
+export interface SendResult {
+  /** The broker's append time (epoch ms) when the topic uses LogAppendTime, else null. */
+  logAppendTime: number | null;
+  baseOffset: number;
 }
 
 export interface EventProducer {
-  send(records: readonly RoutedRecord[]): Promise<void>;
+  partitionsOf(topic: string): number;
+  /** The partition Kafka's default (murmur2) partitioner gives this key, as every Kafka client would. */
+  partitionFor(topic: string, key: string): number;
+  send(topic: string, partition: number, records: readonly OutgoingRecord[]): Promise<SendResult>;
   disconnect(): Promise<void>;
 }
 
-export async function connectEventProducer(bootstrap: readonly string[], clientId = "streamsocial-traffic"): Promise<EventProducer> {
-  const producer = kafkaClient({ bootstrap, clientId, timeoutMs: 5000, retries: 5 }).producer({
+/** `partitions`: topic → partition count (the caller read them with the admin client). */
+const POOL = 4;
+
+async function connectOne(bootstrap: readonly string[], clientId: string): Promise<Producer> {
+  const kafka = kafkaClient({ bootstrap, clientId, timeoutMs: CLIENT_FAILOVER.requestTimeoutMs, connectTimeoutMs: CLIENT_FAILOVER.connectTimeoutMs, retries: 3 });
+  const producer = kafka.producer({
+    idempotent: true,
     allowAutoTopicCreation: false,
-    retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2000 },
+    metadataMaxAge: CLIENT_FAILOVER.metadataMaxAgeMs,
+    // One in-client retry (idempotence needs one) rides over a metadata refresh; a longer
+    // outage comes back to the lane, which counts it and sends the same records again.
+    retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 300 },
   });
   await producer.connect();
+  return producer;
+}
+
+export async function connectEventProducer(
+  bootstrap: readonly string[],
+  partitions: ReadonlyMap<string, number>,
+  clientId = "streamsocial-traffic",
+): Promise<EventProducer> {
+  const pool: Producer[] = [];
+  try {
+    for (let i = 0; i < POOL; i++) pool.push(await connectOne(bootstrap, `${clientId}-${i}`));
+  } catch (err) {
+    await Promise.all(pool.map((p) => p.disconnect().catch(() => {})));
+    throw err;
+  }
+  /** Partitions spread round-robin over the pool, in a fixed order, so each keeps its client. */
+  const slot = new Map<string, number>();
+  const producerFor = (topic: string, partition: number): Producer => {
+    const key = `${topic}/${partition}`;
+    let i = slot.get(key);
+    if (i === undefined) {
+      i = slot.size % POOL;
+      slot.set(key, i);
+    }
+    return pool[i]!;
+  };
+  const partitioner = Partitioners.DefaultPartitioner();
+  const metadataOf = new Map(
+    [...partitions].map(([topic, n]) => [topic, Array.from({ length: n }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [], isr: [], partitionErrorCode: 0 }))]),
+  );
   return {
-    async send(records) {
-      const byTopic = new Map<string, { key: string; value: string }[]>();
-      for (const r of records) {
-        const list = byTopic.get(r.topic) ?? [];
-        list.push({ key: r.key, value: r.value });
-        byTopic.set(r.topic, list);
-      }
-      await producer.sendBatch({
-        acks: -1,
-        compression: CompressionTypes.None,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
+    partitionsOf: (topic) => partitions.get(topic) ?? 0,
+    partitionFor(topic, key) {
+      const partitionMetadata = metadataOf.get(topic);
+      if (!partitionMetadata) throw new Error(`no partition count known for topic ${topic}`);
+      return partitioner({ topic, partitionMetadata, message: { key, value: null } });
     },
-    disconnect: () => producer.disconnect(),
+    async send(topic, partition, records) {
+      const [meta] = await producerFor(topic, partition).send({
+        topic,
+        acks: -1,
+        timeout: CLIENT_FAILOVER.ackTimeoutMs,
+        compression: CompressionTypes.None,
+        messages: records.map((r) => ({ key: r.key, value: r.value, partition, headers: r.headers })),
+      });
+      const t = Number(meta?.logAppendTime ?? -1);
+      return { logAppendTime: t > 0 ? t : null, baseOffset: Number(meta?.baseOffset ?? -1) };
+    },
+    disconnect: async () => {
+      await Promise.all(pool.map((p) => p.disconnect().catch(() => {})));
+    },
   };
 }

@@ -1,10 +1,12 @@
 "use client";
-// Background traffic: its status (polled every 2 s) with the three groups'
-// committed lag from the monitor, and start/stop.
+// Traffic control: start with settings, change rate / mix / failure rate while
+// it runs, stop. The answer refreshes the flow's figures at once.
 import { useCallback, useState } from "react";
-import useSWR from "swr";
-import type { TrafficStatus } from "@/lib/traffic/runner";
-import { FetchError, fetcher, sendJson } from "./fetcher";
+import { mutate } from "swr";
+import type { TrafficStatus } from "@/lib/model/traffic";
+import type { TrafficAdjust, TrafficParamsInput } from "@/lib/traffic/params";
+import { FetchError, sendJson } from "./fetcher";
+import { FLOW_KEY } from "./use-flow";
 
 export interface TrafficResponse {
   traffic: TrafficStatus | null;
@@ -13,31 +15,26 @@ export interface TrafficResponse {
 
 const KEY = "/api/traffic";
 
-export function useTraffic() {
-  const { data, error, isLoading, mutate } = useSWR<TrafficResponse>(KEY, fetcher, { refreshInterval: 2000, keepPreviousData: true });
-  const [busy, setBusy] = useState(false);
+export function useTrafficActions() {
+  const [busy, setBusy] = useState<"start" | "set" | "stop" | null>(null);
   const [failure, setFailure] = useState<FetchError | null>(null);
-  const send = useCallback(
-    async (body: { action: "start"; rate: number; durationSec: number } | { action: "stop" }) => {
-      setBusy(true);
-      setFailure(null);
-      try {
-        await mutate(await sendJson<TrafficResponse>(KEY, "POST", body), { revalidate: false });
-      } catch (err) {
-        setFailure(err instanceof FetchError ? err : new FetchError(0, "unknown", String(err)));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [mutate],
-  );
+  const send = useCallback(async (kind: "start" | "set" | "stop", body: Record<string, unknown>) => {
+    setBusy(kind);
+    setFailure(null);
+    try {
+      await sendJson<TrafficResponse>(KEY, "POST", { action: kind, ...body });
+      await mutate(FLOW_KEY);
+    } catch (err) {
+      setFailure(err instanceof FetchError ? err : new FetchError(0, "unknown", String(err)));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
   return {
-    data,
-    error: error as FetchError | undefined,
-    isLoading,
     busy,
     failure,
-    start: (rate: number, durationSec: number) => send({ action: "start", rate, durationSec }),
-    stop: () => send({ action: "stop" }),
+    start: (params: TrafficParamsInput) => send("start", { ...params }),
+    set: (adjust: TrafficAdjust) => send("set", { ...adjust }),
+    stop: () => send("stop", {}),
   };
 }

@@ -1,11 +1,33 @@
 // The lesson's three subscribers, each doing a small real piece of work on the
 // events it consumes. Pure and bounded in memory, so they are unit-tested with
-// plain events and can run for hours behind a consumer group.
+// plain events and can run for hours behind a consumer group. A handler that
+// cannot do its work throws a HandlerError (a poison event does that on every
+// attempt); what it returns is the UI update a StreamSocial user would see.
 import type { StreamSocialEvent } from "@/lib/events/model";
+import { payloadProblem } from "@/lib/events/payloads";
+import type { FeedItem } from "@/lib/model/flow";
+
+export class HandlerError extends Error {
+  constructor(
+    message: string,
+    /** Poison: retrying cannot help (the event itself is broken). */
+    readonly poison: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export type FeedKind = FeedItem["kind"];
 
 export interface Handler {
-  handle(event: StreamSocialEvent): void;
+  /** Applies the event's side effect; throws HandlerError when it cannot. */
+  handle(event: StreamSocialEvent): FeedKind | null;
   summary(): Record<string, number>;
+}
+
+function requirePayload(e: StreamSocialEvent): void {
+  const problem = payloadProblem(e);
+  if (problem) throw new HandlerError(`poison event ${e.id}: ${problem}`, true);
 }
 
 /** Per-user timelines: the newest `perUser` events of the `maxUsers` most recently active users. */
@@ -18,8 +40,9 @@ export class FeedHandler implements Handler {
     private readonly perUser = 20,
   ) {}
 
-  handle(e: StreamSocialEvent): void {
-    if (e.type === "system_event") return; // logins are not feed items
+  handle(e: StreamSocialEvent): FeedKind | null {
+    if (e.type === "system_event") return null; // logins are not feed items
+    requirePayload(e);
     const line = this.timelines.get(e.userId) ?? [];
     this.timelines.delete(e.userId); // re-insert: Map order is recency order
     line.push(e.id);
@@ -27,6 +50,7 @@ export class FeedHandler implements Handler {
     this.timelines.set(e.userId, line);
     if (this.timelines.size > this.maxUsers) this.timelines.delete(this.timelines.keys().next().value!);
     this.updates++;
+    return e.action === "post" || e.action === "like" || e.action === "comment" || e.action === "share" ? e.action : null;
   }
 
   timeline(userId: string): readonly string[] {
@@ -42,8 +66,11 @@ export class FeedHandler implements Handler {
 export class NotificationHandler implements Handler {
   private readonly alerts: Record<string, number> = { like: 0, comment: 0, share: 0, error: 0 };
 
-  handle(e: StreamSocialEvent): void {
-    if (e.action in this.alerts) this.alerts[e.action]!++;
+  handle(e: StreamSocialEvent): FeedKind | null {
+    requirePayload(e);
+    if (!(e.action in this.alerts)) return null;
+    this.alerts[e.action]!++;
+    return "alert";
   }
 
   summary() {
@@ -56,8 +83,10 @@ export class NotificationHandler implements Handler {
 export class AnalyticsHandler implements Handler {
   private readonly counts = new Map<string, number>();
 
-  handle(e: StreamSocialEvent): void {
+  handle(e: StreamSocialEvent): FeedKind | null {
+    requirePayload(e);
     for (const k of [e.type, `${e.type}/${e.action}`]) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+    return null;
   }
 
   summary() {

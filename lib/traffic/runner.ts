@@ -1,188 +1,203 @@
-// Background StreamSocial traffic: a paced, bounded stream of realistic events
-// (routed to their category topics, keyed by user) and the lesson's three
-// subscribers as real consumer groups. Stops by itself at its time or count
-// bound; on stop the consumers drain (bounded) before they leave the group.
+// A traffic run: a paced, bounded stream of realistic events (routed to their
+// category topics, keyed by user) through per-partition lanes, and the lesson's
+// three subscribers as real consumer groups with their retry path, every stage
+// timed into a FlowRecorder. Stops by itself at its time or count bound; then
+// the backlog is sent and the handlers finish (bounded) before they leave.
 import { randomInt } from "node:crypto";
-import { generateEvent } from "@/lib/events/generator";
-import { decodeEvent, encodeEvent, routeEvent } from "@/lib/events/model";
-import { startGroupConsumer, type GroupConsumer } from "@/lib/kafka/consumer-group";
-import { connectEventProducer, type EventProducer, type RoutedRecord } from "@/lib/kafka/producer-events";
-import { Pacer } from "@/lib/drill/pacer";
-import { sleep } from "@/lib/util/poll";
-import { AnalyticsHandler, FeedHandler, NotificationHandler, type Handler } from "./handlers";
-import { eventBudget, TRAFFIC_GROUPS, TRAFFIC_SUBSCRIPTIONS, type TrafficGroup, type TrafficParams } from "./params";
-
-export type TrafficState = "starting" | "running" | "draining" | "stopped" | "failed";
-export type StopReason = "time" | "count" | "operator" | "error";
-
-export interface TrafficGroupStatus {
-  groupId: TrafficGroup;
-  consumed: number;
-  /** From this member's last fetch: high watermark − next offset. */
-  lag: number;
-  lastBatchAt: number | null;
-  restarts: number;
-  work: Record<string, number>;
-}
-
-export interface TrafficStatus {
-  state: TrafficState;
-  params: TrafficParams;
-  startedAt: number | null;
-  endsAt: number | null;
-  maxEvents: number;
-  produced: number;
-  failed: number;
-  /** Events per second acknowledged over the last 5 s. */
-  currentRate: number;
-  stoppedReason: StopReason | null;
-  lastError: string | null;
-  groups: TrafficGroupStatus[];
-}
+import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
+import { FeedBus } from "@/lib/flow/feed-bus";
+import { FlowRecorder } from "@/lib/flow/recorder";
+import { skipToEnd } from "@/lib/kafka/group-offsets";
+import { ensureFlowTopics } from "@/lib/kafka/flow-topics";
+import { connectEventProducer, type EventProducer } from "@/lib/kafka/producer-events";
+import type { FlowFigures, FlowPoint } from "@/lib/model/flow";
+import type { StopReason, TrafficState, TrafficStatus } from "@/lib/model/traffic";
+import { pollUntil, sleep } from "@/lib/util/poll";
+import { AnalyticsHandler, FeedHandler, NotificationHandler } from "./handlers";
+import { Lanes } from "./lanes";
+import { RatePacer } from "./pacer";
+import { eventBudget, TRAFFIC_GROUPS, TRAFFIC_SUBSCRIPTIONS, type TrafficAdjust, type TrafficParams } from "./params";
+import { Publisher } from "./publisher";
+import { FailureInjector, MAX_BACKOFF_MS } from "./retry-policy";
+import { Subscriber } from "./subscriber";
 
 const DRAIN_MS = 30_000;
-const TICK_MS = 100;
+const TICK_MS = 50;
+/** The backlog (created, not acknowledged) is capped at this many seconds of traffic. */
+const BACKLOG_SEC = 5;
 
 export class TrafficRunner {
   private state: TrafficState = "starting";
   private startedAt: number | null = null;
-  private produced = 0;
-  private failed = 0;
+  private producedUntil: number | null = null;
   private stoppedReason: StopReason | null = null;
-  private lastError: string | null = null;
-  private readonly ackTimes: { t: number; n: number }[] = [];
-  private readonly consumers = new Map<TrafficGroup, { consumer: GroupConsumer; handler: Handler }>();
   private stopRequested = false;
   private finished: Promise<void> = Promise.resolve();
-  private readonly seed = randomInt(1, 2 ** 31);
+  private pacer: RatePacer | null = null;
+  private publisher: Publisher | null = null;
+  private subscribers: Subscriber[] = [];
+  private historyTimer: NodeJS.Timeout | undefined;
+  private injectors: FailureInjector[] = [];
+  readonly seed = randomInt(1, 2 ** 31);
+  readonly recorder = new FlowRecorder();
+  private storedClock: FlowFigures["storedClock"] = "LogAppendTime";
+  params: TrafficParams;
 
   constructor(
     private readonly bootstrap: readonly string[],
-    readonly params: TrafficParams,
-  ) {}
+    params: TrafficParams,
+    readonly feed = new FeedBus(),
+  ) {
+    this.params = params;
+  }
 
   /** Resolves once the consumers have joined and the producer runs; the rest happens in the background. */
   async start(): Promise<void> {
     let producer: EventProducer | undefined;
     try {
-      for (const groupId of TRAFFIC_GROUPS) {
-        const handler = groupId === "feed" ? new FeedHandler() : groupId === "notification" ? new NotificationHandler() : new AnalyticsHandler();
-        const consumer = await startGroupConsumer({
-          bootstrap: this.bootstrap,
-          groupId,
-          topics: TRAFFIC_SUBSCRIPTIONS[groupId],
-          onValues: (_topic, values) => {
-            for (const v of values) {
-              const e = decodeEvent(v);
-              if (e.ok) handler.handle(e.value);
-            }
-          },
-        });
-        this.consumers.set(groupId, { consumer, handler });
+      const categories = STREAMSOCIAL_TOPICS.map((t) => t.name).filter((t) => Object.values(TRAFFIC_SUBSCRIPTIONS).some((s) => s.includes(t)));
+      const topics = await ensureFlowTopics(this.bootstrap, categories);
+      this.storedClock = topics.storedClock;
+      const subscribers = TRAFFIC_GROUPS.map((handler, i) => {
+        const impl = handler === "feed" ? new FeedHandler() : handler === "notification" ? new NotificationHandler() : new AnalyticsHandler();
+        const injector = new FailureInjector(this.params.failureRate, this.seed + i + 1);
+        this.injectors.push(injector);
+        return { handler, impl, injector };
+      });
+      const groups = new Map<string, readonly string[]>();
+      for (const { handler } of subscribers) {
+        groups.set(handler, TRAFFIC_SUBSCRIPTIONS[handler]);
+        groups.set(`${handler}-retry`, [`streamsocial_retry_${handler}`]);
       }
-      await Promise.all([...this.consumers.values()].map((c) => c.consumer.joined(30_000)));
-      producer = await connectEventProducer(this.bootstrap);
+      await skipToEnd(this.bootstrap, groups).catch((err: unknown) => {
+        throw new Error(`cannot reset the traffic's consumer groups (is another traffic run using them?): ${err instanceof Error ? err.message : String(err)}`);
+      });
+      producer = await connectEventProducer(this.bootstrap, topics.partitions);
+      const lanes = new Lanes(producer, {
+        onAck: (topic, items, sendMs, result) => this.publisher?.acked(topic, items, sendMs, result),
+        onError: (topic, _p, items, err) => this.publisher?.failed(topic, items, err),
+      });
+      this.publisher = new Publisher(producer, lanes, this.recorder, this.seed, categories);
+      const policy = () => ({ maxAttempts: this.params.maxAttempts, backoffMs: this.params.retryBackoffMs, maxBackoffMs: MAX_BACKOFF_MS });
+      for (const s of subscribers) {
+        const sub = new Subscriber({ ...s, bootstrap: this.bootstrap, topics: TRAFFIC_SUBSCRIPTIONS[s.handler], stats: this.recorder.handlers[s.handler], producer, lanes, feed: this.feed, policy });
+        this.subscribers.push(sub);
+        await sub.start();
+      }
+      const joined = await Promise.all(this.subscribers.map((s) => s.joined(30_000)));
+      if (joined.includes(false)) throw new Error("the handlers' consumers did not join their groups within 30 s");
     } catch (err) {
       this.fail(err);
-      await producer?.disconnect().catch(() => {});
-      await this.closeConsumers();
+      await this.close(producer);
       throw err;
     }
     this.startedAt = Date.now();
+    const endsAt = this.startedAt + this.params.durationSec * 1000;
+    this.pacer = new RatePacer(this.params.rate, this.startedAt, endsAt, this.params.maxEvents);
     this.state = "running";
-    this.finished = this.produce(producer).finally(() => producer!.disconnect().catch(() => {}));
+    this.historyTimer = setInterval(() => this.recorder.tick(Date.now(), this.publisher?.backlog ?? 0), 1000);
+    this.historyTimer.unref();
+    this.finished = this.run().finally(() => this.close(producer));
   }
 
-  /** Asks the producer to stop; resolves once the consumers have drained and left. */
+  /** Asks the producer to stop; resolves once the handlers have drained and left. */
   async stop(): Promise<void> {
     this.stopRequested = true;
     await this.finished;
   }
 
-  /** Resolves when the run has ended (bound reached or stopped). */
   done(): Promise<void> {
     return this.finished;
   }
 
+  get running(): boolean {
+    return this.state === "starting" || this.state === "running" || this.state === "draining";
+  }
+
+  /** Rate, mix and failure settings from now on. */
+  adjust(a: TrafficAdjust): void {
+    if (a.rate !== undefined && a.rate !== this.params.rate) this.pacer?.setRate(a.rate, Date.now());
+    this.params = { ...this.params, ...Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) };
+    for (const i of this.injectors) i.rate = this.params.failureRate;
+  }
+
   status(now = Date.now()): TrafficStatus {
-    const recent = this.ackTimes.filter((a) => a.t > now - 5000).reduce((s, a) => s + a.n, 0);
     return {
       state: this.state,
       params: this.params,
+      seed: this.seed,
       startedAt: this.startedAt,
       endsAt: this.startedAt === null ? null : this.startedAt + this.params.durationSec * 1000,
-      maxEvents: eventBudget(this.params),
-      produced: this.produced,
-      failed: this.failed,
-      currentRate: this.state === "running" ? recent / 5 : 0,
+      producedUntil: this.producedUntil,
+      maxEvents: this.pacer?.countBound ?? eventBudget(this.params),
+      created: this.recorder.created.rate.total,
+      produced: this.recorder.published.rate.total,
+      skipped: this.pacer?.skipped ?? 0,
+      backlog: this.publisher?.backlog ?? 0,
+      currentRate: this.state === "running" ? this.recorder.published.rate.perSec(now) : 0,
       stoppedReason: this.stoppedReason,
-      lastError: this.lastError,
-      groups: [...this.consumers].map(([groupId, { consumer, handler }]) => ({
-        groupId,
-        consumed: consumer.consumed,
-        lag: consumer.lag(),
-        lastBatchAt: consumer.lastBatchAt,
-        restarts: consumer.restarts,
-        work: handler.summary(),
+      lastError: this.publisher?.lastError ?? this.lastError,
+      groups: this.subscribers.map((s, i) => ({
+        groupId: TRAFFIC_GROUPS[i]!,
+        consumed: s.consumer?.consumed ?? 0,
+        lag: s.lag(),
+        lastBatchAt: s.consumer?.lastBatchAt ?? null,
+        restarts: s.consumer?.restarts ?? 0,
+        work: s.work(),
       })),
     };
   }
 
-  private async produce(producer: EventProducer): Promise<void> {
-    const startedAt = this.startedAt!;
-    const endsAt = startedAt + this.params.durationSec * 1000;
-    const pacer = new Pacer({ ratePerSec: this.params.rate, startedAt, endsAt, maxRecords: eventBudget(this.params) });
-    let index = 0;
+  figures(now = Date.now()): FlowFigures {
+    this.subscribers.forEach((s, i) => (this.recorder.handlers[TRAFFIC_GROUPS[i]!].lag = s.lag()));
+    return this.recorder.figures(now, {
+      backlog: this.publisher?.backlog ?? 0,
+      storedClock: this.storedClock,
+      configuredRate: this.params.rate,
+      running: this.state === "running",
+      startedAt: this.startedAt,
+      producedUntil: this.producedUntil,
+    });
+  }
+
+  history(seconds: number, now = Date.now()): FlowPoint[] {
+    return this.recorder.history(seconds, now);
+  }
+
+  private lastError: string | null = null;
+
+  private async run(): Promise<void> {
+    const pacer = this.pacer!;
+    const publisher = this.publisher!;
     try {
       // Bounded by the pacer (time and count) and by stop().
       while (!this.stopRequested) {
         const now = Date.now();
-        // At most 5 s of backlog: a long outage is skipped, not replayed in a burst.
-        const { count } = pacer.take(now, this.params.rate * 5);
-        if (count > 0) {
-          const batch: RoutedRecord[] = [];
-          for (let i = 0; i < count; i++) {
-            const event = generateEvent(index++, now, { seed: this.seed });
-            batch.push({ ...routeEvent(event), value: encodeEvent(event) });
-          }
-          try {
-            await producer.send(batch);
-            this.produced += batch.length;
-            this.ackTimes.push({ t: Date.now(), n: batch.length });
-            while (this.ackTimes.length > 0 && this.ackTimes[0]!.t < Date.now() - 10_000) this.ackTimes.shift();
-          } catch (err) {
-            this.failed += batch.length;
-            this.lastError = err instanceof Error ? err.message : String(err);
-          }
-        }
+        const room = this.params.rate * BACKLOG_SEC - publisher.backlog;
+        publisher.publish(pacer.take(now, room), now, this.params);
         if (pacer.done(Date.now())) break;
         await sleep(TICK_MS);
       }
-      // Without maxEvents the count bound is rate × duration, reached at the time bound: "time".
-      const countFirst = this.params.maxEvents !== undefined && pacer.total >= this.params.maxEvents && Date.now() < endsAt;
+      const endsAt = this.startedAt! + this.params.durationSec * 1000;
+      // The last tick lands a little after the scheduled end: the run's span is the schedule's.
+      this.producedUntil = Math.min(Date.now(), endsAt);
+      const countFirst = pacer.total + pacer.skipped >= pacer.countBound && Date.now() < endsAt;
       this.stoppedReason = this.stopRequested ? "operator" : countFirst ? "count" : "time";
       this.state = "draining";
-      await this.drain();
+      await pollUntil(() => publisher.backlog === 0, { timeoutMs: DRAIN_MS, intervalMs: 100 });
+      await pollUntil(() => this.subscribers.every((s) => s.settled(publisher.deliveriesFor(s.topics))), { timeoutMs: DRAIN_MS, intervalMs: 100 });
       this.state = "stopped";
     } catch (err) {
       this.fail(err);
-    } finally {
-      await this.closeConsumers();
     }
   }
 
-  /** Until every group's lag is 0 (or DRAIN_MS passes). */
-  private async drain(): Promise<void> {
-    const until = Date.now() + DRAIN_MS;
-    while (Date.now() < until) {
-      const idle = [...this.consumers.values()].every(({ consumer }) => consumer.lag() === 0 && (consumer.lastBatchAt ?? 0) < Date.now() - 1000);
-      if (idle) return;
-      await sleep(250);
-    }
-  }
-
-  private async closeConsumers(): Promise<void> {
-    await Promise.all([...this.consumers.values()].map(({ consumer }) => consumer.stop().catch(() => {})));
+  private async close(producer: EventProducer | undefined): Promise<void> {
+    clearInterval(this.historyTimer);
+    if (this.startedAt !== null) this.recorder.tick(Date.now() + 1000, this.publisher?.backlog ?? 0);
+    await Promise.all(this.subscribers.map((s) => s.stop()));
+    this.publisher?.close();
+    await producer?.disconnect().catch(() => {});
   }
 
   private fail(err: unknown): void {

@@ -22,11 +22,13 @@ export const GET = handle(async () => Response.json(await body(), { headers: noS
 
 export const POST = handle(async (req: Request) => {
   assertMutationAllowed(req, config().DASHBOARD_TOKEN);
-  const input = await readJsonBody(req, 'the body must be JSON: {"action":"start","rate":200} or {"action":"stop"}');
+  const input = await readJsonBody(req, 'the body must be JSON: {"action":"start","rate":200}, {"action":"set","failureRate":0.01} or {"action":"stop"}');
   const parsed = parseTrafficAction(input);
   if (!parsed.ok) throw new ApiError(422, "invalid_input", parsed.error);
   const traffic = await getTrafficService();
-  if (parsed.value.action === "start") await traffic.start(parsed.value.params);
+  const action = parsed.value;
+  if (action.action === "start") await traffic.start(action.params);
+  else if (action.action === "set") traffic.adjust(action.adjust);
   else traffic.stop();
-  return Response.json(await body(), { status: parsed.value.action === "start" ? 201 : 200, headers: noStore });
+  return Response.json(await body(), { status: action.action === "start" ? 201 : 200, headers: noStore });
 });

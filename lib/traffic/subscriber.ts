@@ -1,0 +1,192 @@
+// One handler behind two consumer groups: `<handler>` reads the category topics,
+// `<handler>-retry` its retry topic, where each record waits out its backoff.
+// Every record ends in exactly one outcome: handled, written to the retry topic
+// (attempt count and due time in its headers), or written to the dead-letter
+// topic after maxAttempts attempts. A batch's offsets are committed only once
+// every failure in it has been written, so nothing is dropped silently.
+import { decodeEvent, type StreamSocialEvent } from "@/lib/events/model";
+import { DEAD_LETTER_TOPIC, retryTopicOf } from "@/lib/events/topics";
+import type { HandlerStats } from "@/lib/flow/handler-stats";
+import type { FeedBus } from "@/lib/flow/feed-bus";
+import { startGroupConsumer, type ConsumedBatch, type ConsumedRecord, type GroupConsumer } from "@/lib/kafka/consumer-group";
+import type { EventProducer } from "@/lib/kafka/producer-events";
+import type { FlowHandler } from "@/lib/model/flow";
+import { feedItem } from "./feed-items";
+import { HandlerError, type Handler } from "./handlers";
+import type { Lanes } from "./lanes";
+import { Progress } from "./progress";
+import { decideAfterFailure, parseRetryHeaders, retryHeaders, type FailureInjector, type RetryPolicy } from "./retry-policy";
+import { settleWhileAlive, waitUntil } from "./waits";
+
+export interface SubscriberDeps {
+  bootstrap: readonly string[];
+  handler: FlowHandler;
+  impl: Handler;
+  topics: readonly string[];
+  stats: HandlerStats;
+  producer: EventProducer;
+  lanes: Lanes;
+  feed: FeedBus;
+  injector: FailureInjector;
+  policy: () => RetryPolicy;
+}
+
+class Abandoned extends Error {}
+
+/** A failed attempt: its words and the key its retry record keeps (the user id, so order per user holds). */
+interface Failure {
+  error: string;
+  key: string;
+}
+
+export class Subscriber {
+  private main: GroupConsumer | null = null;
+  private retry: GroupConsumer | null = null;
+  private readonly progress = new Progress();
+  /** Failures whose retry / dead-letter record is not acknowledged yet. */
+  private writing = 0;
+
+  constructor(private readonly d: SubscriberDeps) {}
+
+  get groupIds(): [string, string] {
+    return [this.d.handler, `${this.d.handler}-retry`];
+  }
+
+  async start(): Promise<void> {
+    const [mainGroup, retryGroup] = this.groupIds;
+    this.main = await startGroupConsumer({ bootstrap: this.d.bootstrap, groupId: mainGroup, topics: this.d.topics, onBatch: (b) => this.onMain(b) });
+    this.retry = await startGroupConsumer({ bootstrap: this.d.bootstrap, groupId: retryGroup, topics: [retryTopicOf(this.d.handler)], onBatch: (b) => this.onRetry(b) });
+  }
+
+  async joined(timeoutMs: number): Promise<boolean> {
+    const [a, b] = await Promise.all([this.main?.joined(timeoutMs), this.retry?.joined(timeoutMs)]);
+    return a === true && b === true;
+  }
+
+  get consumer(): GroupConsumer | null {
+    return this.main;
+  }
+
+  lag(): number {
+    return (this.main?.lag() ?? 0) + (this.retry?.lag() ?? 0);
+  }
+
+  get topics(): readonly string[] {
+    return this.d.topics;
+  }
+
+  work(): Record<string, number> {
+    return this.d.impl.summary();
+  }
+
+  /** Every one of `expected` deliveries arrived and has its outcome written: nothing left to do. */
+  settled(expected: number): boolean {
+    const s = this.d.stats;
+    return s.delivered >= expected && this.writing === 0 && s.retried === s.retriesTaken && s.delivered === s.handled + s.deadLettered;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.main?.stop(), this.retry?.stop()].map((p) => p?.catch(() => {})));
+  }
+
+  private async onMain(batch: ConsumedBatch): Promise<void> {
+    const progress = this.progress.of(batch.topic, batch.partition);
+    const consumedAt = Date.now();
+    const consumedPerf = performance.now();
+    const writes: Promise<void>[] = [];
+    let finishedAll = true;
+    for (const r of batch.records) {
+      if (batch.abandoned()) {
+        finishedAll = false;
+        break;
+      }
+      if (progress.isFinished(r.offset)) {
+        this.d.stats.redelivered++;
+        continue;
+      }
+      this.d.stats.deliver(consumedAt - r.timestamp, consumedAt);
+      const source = `${batch.topic}/${batch.partition}@${r.offset}`;
+      const failure = this.attempt(r, consumedPerf, false);
+      if (failure === null) progress.finish(r.offset);
+      else writes.push(this.afterFailure(r, 1, failure, source).then(() => progress.finish(r.offset)));
+    }
+    await settleWhileAlive(writes, batch);
+    if (!finishedAll) throw new Abandoned("batch abandoned (rebalance or stop)");
+    progress.finishUpTo(batch.records[batch.records.length - 1]!.offset);
+  }
+
+  private async onRetry(batch: ConsumedBatch): Promise<void> {
+    const progress = this.progress.of(batch.topic, batch.partition);
+    const writes: Promise<void>[] = [];
+    for (const r of batch.records) {
+      if (progress.isFinished(r.offset)) {
+        this.d.stats.redelivered++;
+        continue;
+      }
+      const meta = parseRetryHeaders(r.headers);
+      if (!meta || meta.handler !== this.d.handler) {
+        progress.finish(r.offset); // not one of ours: nothing to retry
+        continue;
+      }
+      if (!(await waitUntil(meta.dueAt, batch))) {
+        await settleWhileAlive(writes, batch);
+        throw new Abandoned("retry batch abandoned (rebalance or stop)");
+      }
+      this.d.stats.retriesTaken++;
+      const failure = this.attempt(r, performance.now(), true);
+      if (failure === null) progress.finish(r.offset);
+      else writes.push(this.afterFailure(r, meta.attempts + 1, failure, meta.source).then(() => progress.finish(r.offset)));
+    }
+    await settleWhileAlive(writes, batch);
+    progress.finishUpTo(batch.records[batch.records.length - 1]!.offset);
+  }
+
+  /** One handling attempt; null when it succeeded, else what went wrong. */
+  private attempt(r: ConsumedRecord, startedPerf: number, afterRetry: boolean): Failure | null {
+    const decoded = decodeEvent(r.value);
+    if (!decoded.ok) {
+      this.d.stats.fail(Date.now());
+      return { error: `not an event: ${decoded.error}`, key: "unknown" };
+    }
+    const event: StreamSocialEvent = decoded.value;
+    let kind;
+    try {
+      // Injected before the handler runs: a flaky downstream applies nothing.
+      if (this.d.injector.shouldFail()) throw new HandlerError("injected failure", false);
+      kind = this.d.impl.handle(event);
+    } catch (err) {
+      this.d.stats.fail(Date.now());
+      return { error: err instanceof Error ? err.message : String(err), key: event.userId };
+    }
+    const now = Date.now();
+    this.d.stats.succeed(performance.now() - startedPerf, now - event.timestamp, afterRetry, now);
+    if (kind) this.d.feed.offer(() => feedItem(event, kind, this.d.handler, now), now);
+    return null;
+  }
+
+  /** Writes the failed record to the retry topic or, after its last attempt, the dead-letter topic. */
+  private afterFailure(r: ConsumedRecord, attempts: number, { error, key }: Failure, source: string): Promise<void> {
+    const decision = decideAfterFailure(attempts, this.d.policy(), Date.now());
+    const topic = decision.kind === "retry" ? retryTopicOf(this.d.handler) : DEAD_LETTER_TOPIC;
+    const headers = retryHeaders({ handler: this.d.handler, attempts, dueAt: decision.kind === "retry" ? decision.dueAt : 0, error, source });
+    this.writing++;
+    return new Promise<void>((resolve, reject) => {
+      this.d.lanes.enqueue(topic, this.d.producer.partitionFor(topic, key), {
+        key,
+        value: r.value?.toString("utf8") ?? "",
+        headers,
+        createdAt: Date.now(),
+        acked: () => {
+          this.writing--;
+          if (decision.kind === "retry") this.d.stats.retryWritten(Date.now());
+          else this.d.stats.deadLetterWritten(Date.now());
+          resolve();
+        },
+        abandoned: (why) => {
+          this.writing--;
+          reject(why);
+        },
+      });
+    });
+  }
+}
