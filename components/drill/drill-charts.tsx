@@ -1,6 +1,6 @@
 "use client";
 // The drill's three charts from its per-second series: throughput with the
-// kill/restart marks, errors and retries, under-replicated partitions.
+// steps marked, errors and retries, under-replicated partitions.
 import { Chart } from "@/components/charts/chart";
 import type { Marker, Row } from "@/components/charts/series";
 import { formatInt } from "@/components/ui/format";
@@ -9,18 +9,12 @@ import type { SecondPoint } from "@/lib/drill/series";
 interface Props {
   series: readonly SecondPoint[];
   startedAt: number;
-  killedAt: number | null;
-  restartedAt: number | null;
-  targetBrokerId: number | null;
-  mode: string;
+  /** What the drill did, drawn on every chart (see drillMarkers). */
+  markers: Marker[];
 }
 
-export function DrillCharts({ series, startedAt, killedAt, restartedAt, targetBrokerId, mode }: Props) {
+export function DrillCharts({ series, startedAt, markers }: Props) {
   const rows: Row[] = series.map((p) => ({ at: startedAt + p.t * 1000, acks: p.acks, errors: p.errors, retries: p.retries, urp: p.urp }));
-  const markers: Marker[] = [
-    ...(killedAt !== null ? [{ at: killedAt, label: `${mode} ${targetBrokerId ?? ""}`.trim() }] : []),
-    ...(restartedAt !== null ? [{ at: restartedAt, label: `back ${targetBrokerId ?? ""}`.trim() }] : []),
-  ];
   const peak = series.reduce((m, p) => Math.max(m, p.acks), 0);
   const errors = series.reduce((s, p) => s + p.errors, 0);
   const urp = series.reduce((m, p) => Math.max(m, p.urp ?? 0), 0);
