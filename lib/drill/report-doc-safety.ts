@@ -28,7 +28,7 @@ function runsTable(runs: readonly SafetyRun[]): DocSection {
     ["unacknowledged but written", (r) => (r.readBack ? int(r.readBack.unackedPresent) : "unknown")],
     ["error", (r) => r.error ?? "none"],
   ];
-  return section("The two runs", table(["", ...runs.map((r) => `${r.settings} settings`)], rows.map(([label, f]) => [label, ...runs.map(f)])));
+  return section("The two runs", table(["what", ...runs.map((r) => `${r.settings} settings`)], rows.map(([label, f]) => [label, ...runs.map(f)])));
 }
 
 function lostSection(runs: readonly SafetyRun[]): DocSection {

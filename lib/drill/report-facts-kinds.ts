@@ -37,7 +37,7 @@ export function safetyFacts(r: SafetyReport): ReportFacts {
     params,
     criteria,
     figures,
-    gaps: ["a safety comparison has no throughput series, recovery or degradation: it writes a fixed batch, not a timed load"],
+    gaps: ["a safety comparison: it has no throughput series, recovery or degradation (it writes a fixed batch, not a timed load)"],
   };
 }
 
@@ -81,6 +81,6 @@ export function sweepFacts(r: SweepReport): ReportFacts {
     params,
     criteria,
     figures,
-    gaps: ["a sweep keeps no throughput series of its own: each point's drill report has it"],
+    gaps: ["a session-timeout sweep: it keeps no throughput series of its own (each point's drill report has it)"],
   };
 }

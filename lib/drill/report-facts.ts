@@ -6,12 +6,12 @@
 import { ruleText } from "./criteria";
 import { reportKindOf, type AnyReport, type ReportKind, type StoredDrillReport } from "./progress";
 import { safetyFacts, sweepFacts } from "./report-facts-kinds";
-import { int, utc } from "./report-format";
+import { int, utc, type FigureUnit } from "./report-format";
 import type { SafetyReport } from "./safety-report";
 import type { StepReport } from "./steps";
 import type { SweepReport } from "./sweep-report";
 
-export type FigureUnit = "ms" | "acks/s" | "%" | "records" | "count";
+export type { FigureUnit };
 
 export interface ParamFact {
   key: string;
@@ -46,7 +46,7 @@ export interface ReportFacts {
   params: ParamFact[];
   criteria: CriterionFact[];
   figures: FigureFact[];
-  /** What this report cannot show, in a sentence each (a version-1 report has no steps). */
+  /** What this report cannot show, each to follow "A is " (a version-1 report has no steps). */
   gaps: string[];
 }
 
@@ -124,7 +124,7 @@ function drillFacts(r: StoredDrillReport): ReportFacts {
     params: drillParamRows(r),
     criteria: r.criteria.checks.map((c) => ({ name: c.name, passed: c.passed, measured: c.value === null ? "not measured" : `${+c.value.toFixed(1)} ${c.unit}`, rule: ruleText(c) })),
     figures: drillFigures(r),
-    gaps: r.steps ? [] : ["a version-1 report (written before scenarios had steps): no fencing time, no Kafka's part or client's part of the failover"],
+    gaps: r.steps ? [] : ["a version-1 report (written before scenarios had steps): it has no fencing time, no Kafka's part or client's part of the failover"],
   };
 }
 
