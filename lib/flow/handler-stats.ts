@@ -16,6 +16,8 @@ export class HandlerStats {
   /** Retry records taken up again by the retry consumer. */
   retriesTaken = 0;
   redelivered = 0;
+  /** Records of an earlier, interrupted run, skipped. */
+  leftOver = 0;
   lag = 0;
   readonly handledRate = new RateCounter();
   readonly failureRate = new RateCounter();
@@ -74,6 +76,7 @@ export class HandlerStats {
       deadLettered: this.deadLettered,
       pendingRetries,
       redelivered: this.redelivered,
+      leftOver: this.leftOver,
       lag: this.lag,
       handledPerSec: this.handledRate.perSec(now),
       failuresPerSec: this.failureRate.perSec(now),

@@ -57,6 +57,8 @@ export interface GroupConsumer {
 }
 
 const COMMIT_STALL_MS = 10_000;
+const FETCH_MIN_BYTES = 32 * 1024;
+const FETCH_WAIT_MS = 50;
 
 export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<GroupConsumer> {
   const kafka = kafkaClient({
@@ -70,7 +72,10 @@ export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<Gr
     groupId: opts.groupId,
     sessionTimeout: 10_000,
     heartbeatInterval: 1000,
-    maxWaitTimeInMs: 500,
+    // Fetches wait up to FETCH_WAIT_MS for FETCH_MIN_BYTES: with minBytes 1 every fetch returns at
+    // once with a few records, and at thousands of events/s the fetch requests cost more than the events.
+    minBytes: FETCH_MIN_BYTES,
+    maxWaitTimeInMs: FETCH_WAIT_MS,
     metadataMaxAge: CLIENT_FAILOVER.metadataMaxAgeMs,
     retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 2000, restartOnFailure: async () => true },
   });
@@ -89,6 +94,8 @@ export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<Gr
 
   const runConfig: ConsumerRunConfig = {
     eachBatchAutoResolve: false,
+    // kafkajs commits after every batch by default: one OffsetCommit request per batch per group.
+    autoCommitInterval: 1000,
     // A batch that waits (on a retry write, a backoff) holds up only its own partition.
     partitionsConsumedConcurrently: 3,
     eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {

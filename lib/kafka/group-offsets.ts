@@ -1,6 +1,7 @@
 // Committed offsets of the traffic's consumer groups, moved with the admin client
 // while the group is empty (Kafka refuses it for a group with live members).
 import type { Admin } from "kafkajs";
+import { sleep } from "@/lib/util/poll";
 import { kafkaClient } from "./client";
 
 /** topic → partition → next offset to read (what a commit should say). */
@@ -25,22 +26,35 @@ export async function commitProcessed(admin: Admin, groupId: string, processed: 
 }
 
 /**
- * Points the groups at the end of their topics, so a traffic run handles the
- * events it made and not what an interrupted run before it left behind (those
- * would count as this run's, with latencies of minutes).
+ * On a cluster seconds old the first group request creates __consumer_offsets,
+ * and the coordinators answer NOT_COORDINATOR / COORDINATOR_LOAD_IN_PROGRESS
+ * for a while: asked again (bounded) until one answers for real.
  */
-export async function skipToEnd(bootstrap: readonly string[], groups: ReadonlyMap<string, readonly string[]>): Promise<void> {
-  const admin = kafkaClient({ bootstrap, clientId: "streamsocial-traffic-setup", timeoutMs: 10_000, retries: 3 }).admin();
+async function describeWithPatience(admin: Admin, groupIds: readonly string[]) {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return (await admin.describeGroups([...groupIds])).groups;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await sleep(500);
+    }
+  }
+}
+
+/**
+ * Refuses when any of the groups has members: two traffic runs (the dashboard's
+ * and a CLI's, say) in the same groups would split the partitions between them
+ * and each would count half the events. DescribeGroups only: no join, no wait.
+ */
+export async function assertGroupsIdle(bootstrap: readonly string[], groupIds: readonly string[]): Promise<void> {
+  const admin = kafkaClient({ bootstrap, clientId: "streamsocial-traffic-setup", timeoutMs: 5000, retries: 3 }).admin();
   await admin.connect();
   try {
-    const ends = new Map<string, { partition: number; offset: string }[]>();
-    for (const topics of groups.values()) {
-      for (const topic of topics) {
-        if (!ends.has(topic)) ends.set(topic, (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, offset: o.high })));
-      }
-    }
-    for (const [groupId, topics] of groups) {
-      for (const topic of topics) await admin.setOffsets({ groupId, topic, partitions: ends.get(topic) ?? [] });
+    const groups = await describeWithPatience(admin, groupIds);
+    const busy = groups.filter((g) => g.members.length > 0);
+    if (busy.length > 0) {
+      throw new Error(`consumer group${busy.length > 1 ? "s" : ""} ${busy.map((g) => `${g.groupId} (${g.members.length} member${g.members.length > 1 ? "s" : ""})`).join(", ")} already in use: is another traffic run going (npm run traffic, another dashboard)?`);
     }
   } finally {
     await admin.disconnect().catch(() => {});

@@ -7,7 +7,7 @@ import { randomInt } from "node:crypto";
 import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
 import { FeedBus } from "@/lib/flow/feed-bus";
 import { FlowRecorder } from "@/lib/flow/recorder";
-import { skipToEnd } from "@/lib/kafka/group-offsets";
+import { assertGroupsIdle } from "@/lib/kafka/group-offsets";
 import { ensureFlowTopics } from "@/lib/kafka/flow-topics";
 import { connectEventProducer, type EventProducer } from "@/lib/kafka/producer-events";
 import type { FlowFigures, FlowPoint } from "@/lib/model/flow";
@@ -23,8 +23,14 @@ import { Subscriber } from "./subscriber";
 
 const DRAIN_MS = 30_000;
 const TICK_MS = 50;
-/** The backlog (created, not acknowledged) is capped at this many seconds of traffic. */
-const BACKLOG_SEC = 5;
+/**
+ * The backlog (created, not acknowledged) is capped at this many seconds of
+ * traffic, and at BACKLOG_MAX events (~60 MB of records): enough to ride out a
+ * broker's fencing (6-10 s) without dropping a beat; beyond it events are not
+ * made (counted as skipped) rather than held without bound.
+ */
+const BACKLOG_SEC = 30;
+const BACKLOG_MAX = 200_000;
 
 export class TrafficRunner {
   private state: TrafficState = "starting";
@@ -64,14 +70,7 @@ export class TrafficRunner {
         this.injectors.push(injector);
         return { handler, impl, injector };
       });
-      const groups = new Map<string, readonly string[]>();
-      for (const { handler } of subscribers) {
-        groups.set(handler, TRAFFIC_SUBSCRIPTIONS[handler]);
-        groups.set(`${handler}-retry`, [`streamsocial_retry_${handler}`]);
-      }
-      await skipToEnd(this.bootstrap, groups).catch((err: unknown) => {
-        throw new Error(`cannot reset the traffic's consumer groups (is another traffic run using them?): ${err instanceof Error ? err.message : String(err)}`);
-      });
+      await assertGroupsIdle(this.bootstrap, TRAFFIC_GROUPS.flatMap((h) => [h, `${h}-retry`]));
       producer = await connectEventProducer(this.bootstrap, topics.partitions);
       const lanes = new Lanes(producer, {
         onAck: (topic, items, sendMs, result) => this.publisher?.acked(topic, items, sendMs, result),
@@ -80,7 +79,9 @@ export class TrafficRunner {
       this.publisher = new Publisher(producer, lanes, this.recorder, this.seed, categories);
       const policy = () => ({ maxAttempts: this.params.maxAttempts, backoffMs: this.params.retryBackoffMs, maxBackoffMs: MAX_BACKOFF_MS });
       for (const s of subscribers) {
-        const sub = new Subscriber({ ...s, bootstrap: this.bootstrap, topics: TRAFFIC_SUBSCRIPTIONS[s.handler], stats: this.recorder.handlers[s.handler], producer, lanes, feed: this.feed, policy });
+        const sub = new Subscriber({
+          ...s, bootstrap: this.bootstrap, topics: TRAFFIC_SUBSCRIPTIONS[s.handler], stats: this.recorder.handlers[s.handler], producer, lanes, feed: this.feed, policy, runPrefix: `evt-${this.seed}-`,
+        });
         this.subscribers.push(sub);
         await sub.start();
       }
@@ -173,7 +174,7 @@ export class TrafficRunner {
       // Bounded by the pacer (time and count) and by stop().
       while (!this.stopRequested) {
         const now = Date.now();
-        const room = this.params.rate * BACKLOG_SEC - publisher.backlog;
+        const room = Math.min(this.params.rate * BACKLOG_SEC, BACKLOG_MAX) - publisher.backlog;
         publisher.publish(pacer.take(now, room), now, this.params);
         if (pacer.done(Date.now())) break;
         await sleep(TICK_MS);

@@ -5,6 +5,7 @@
 // topic after maxAttempts attempts. A batch's offsets are committed only once
 // every failure in it has been written, so nothing is dropped silently.
 import { decodeEvent, type StreamSocialEvent } from "@/lib/events/model";
+import type { Parsed } from "@/lib/events/validation";
 import { DEAD_LETTER_TOPIC, retryTopicOf } from "@/lib/events/topics";
 import type { HandlerStats } from "@/lib/flow/handler-stats";
 import type { FeedBus } from "@/lib/flow/feed-bus";
@@ -29,6 +30,8 @@ export interface SubscriberDeps {
   feed: FeedBus;
   injector: FailureInjector;
   policy: () => RetryPolicy;
+  /** Every event id of this run starts with it (`evt-<seed>-`); others were left by an earlier, interrupted run. */
+  runPrefix: string;
 }
 
 class Abandoned extends Error {}
@@ -104,9 +107,14 @@ export class Subscriber {
         this.d.stats.redelivered++;
         continue;
       }
+      const decoded = decodeEvent(r.value);
+      if (this.leftOver(decoded)) {
+        progress.finish(r.offset);
+        continue;
+      }
       this.d.stats.deliver(consumedAt - r.timestamp, consumedAt);
       const source = `${batch.topic}/${batch.partition}@${r.offset}`;
-      const failure = this.attempt(r, consumedPerf, false);
+      const failure = this.attempt(decoded, consumedPerf, false);
       if (failure === null) progress.finish(r.offset);
       else writes.push(this.afterFailure(r, 1, failure, source).then(() => progress.finish(r.offset)));
     }
@@ -124,7 +132,8 @@ export class Subscriber {
         continue;
       }
       const meta = parseRetryHeaders(r.headers);
-      if (!meta || meta.handler !== this.d.handler) {
+      const decoded = decodeEvent(r.value);
+      if (!meta || meta.handler !== this.d.handler || this.leftOver(decoded)) {
         progress.finish(r.offset); // not one of ours: nothing to retry
         continue;
       }
@@ -133,7 +142,7 @@ export class Subscriber {
         throw new Abandoned("retry batch abandoned (rebalance or stop)");
       }
       this.d.stats.retriesTaken++;
-      const failure = this.attempt(r, performance.now(), true);
+      const failure = this.attempt(decoded, performance.now(), true);
       if (failure === null) progress.finish(r.offset);
       else writes.push(this.afterFailure(r, meta.attempts + 1, failure, meta.source).then(() => progress.finish(r.offset)));
     }
@@ -141,9 +150,19 @@ export class Subscriber {
     progress.finishUpTo(batch.records[batch.records.length - 1]!.offset);
   }
 
+  /**
+   * An event of another run: an interrupted run (a crash, a kill) leaves records
+   * its groups never committed, and this run's groups resume there. They are
+   * skipped and counted, not taken for this run's deliveries.
+   */
+  private leftOver(decoded: Parsed<StreamSocialEvent>): boolean {
+    if (!decoded.ok || decoded.value.id.startsWith(this.d.runPrefix)) return false;
+    this.d.stats.leftOver++;
+    return true;
+  }
+
   /** One handling attempt; null when it succeeded, else what went wrong. */
-  private attempt(r: ConsumedRecord, startedPerf: number, afterRetry: boolean): Failure | null {
-    const decoded = decodeEvent(r.value);
+  private attempt(decoded: Parsed<StreamSocialEvent>, startedPerf: number, afterRetry: boolean): Failure | null {
     if (!decoded.ok) {
       this.d.stats.fail(Date.now());
       return { error: `not an event: ${decoded.error}`, key: "unknown" };
