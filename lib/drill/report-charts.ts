@@ -40,6 +40,7 @@ export function urpSvg(r: DrillLike, xDomain: readonly [number, number] = [0, dr
     title: "Under-replicated partitions",
     xLabel: "seconds since the start",
     yLabel: "URP",
+    integerY: true,
     series: [{ label: "URP", color: "#b45309", step: true, points: r.series.map((p) => [p.t, p.urp]) }],
     marks: drillMarks(r),
     xDomain,

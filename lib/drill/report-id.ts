@@ -3,7 +3,7 @@
 // the two the same. An id is checked before it goes into any URL or path.
 export const CLIENT_REPORT_ID = /^drill-\d{8}T\d{9}Z$/;
 
-export const isReportId = (v: unknown): v is string => typeof v === "string" && CLIENT_REPORT_ID.test(v);
+export const isReportId = (v: unknown): boolean => typeof v === "string" && CLIENT_REPORT_ID.test(v);
 
 /** /api/drills/<id>/export?format=md, for a checked id. */
 export const exportUrl = (id: string, format: "md" | "json" = "md") => `/api/drills/${encodeURIComponent(id)}/export?format=${format}`;

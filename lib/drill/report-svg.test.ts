@@ -93,6 +93,8 @@ describe("helpers", () => {
   it("picks round ticks and strips what XML forbids", () => {
     expect(niceTicks(0, 36)).toEqual([0, 10, 20, 30]);
     expect(niceTicks(0, 1000)).toEqual([0, 200, 400, 600, 800, 1000]);
+    expect(niceTicks(0, 2)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(niceTicks(0, 2, 5, true)).toEqual([0, 1, 2]);
     expect(escapeXml("a\u0000b\nc")).toBe("ab c");
   });
 

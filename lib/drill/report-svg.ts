@@ -30,6 +30,8 @@ export interface SvgChart {
   xDomain?: readonly [number, number];
   formatX?: (n: number) => string;
   formatY?: (n: number) => string;
+  /** Counts (URP): no tick between two whole numbers. */
+  integerY?: boolean;
   width?: number;
   height?: number;
 }
@@ -49,9 +51,9 @@ export function escapeXml(s: string): string {
 }
 
 /** Round, readable tick values covering [min, max] (steps of 1, 2 or 5 × 10^k). */
-export function niceTicks(min: number, max: number, count = 5): number[] {
+export function niceTicks(min: number, max: number, count = 5, integer = false): number[] {
   if (!(max > min)) return [min];
-  const raw = (max - min) / count;
+  const raw = Math.max((max - min) / count, integer ? 1 : 0);
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
   const out: number[] = [];
@@ -83,7 +85,7 @@ function domainOf(chart: SvgChart): { x: [number, number]; y: [number, number] }
   if (!(x[1] > x[0])) x[1] = x[0] + 1;
   // The top is the first round tick at or above the highest value, so the grid closes the plot.
   const hi = yMax > yMin ? yMax : yMin + 1;
-  const [a = 0, b = hi] = niceTicks(yMin, hi);
+  const [a = 0, b = hi] = niceTicks(yMin, hi, 5, chart.integerY);
   const step = b > a ? b - a : hi - yMin;
   return { x, y: [yMin, Math.max(Math.ceil(hi / step - 1e-9) * step, yMin + step)] };
 }
@@ -129,7 +131,7 @@ export function lineChartSvg(chart: SvgChart): string {
     out.push(`<rect x="${f1(lx)}" y="26" width="12" height="3" fill="${escapeXml(s.color)}"/>`, `<text x="${f1(lx + 16)}" y="31" fill="#334155">${escapeXml(s.label)}</text>`);
     lx += 30 + s.label.length * 6.2; // about 6 px a character at 11 px sans-serif
   }
-  for (const t of niceTicks(d.y[0], d.y[1])) {
+  for (const t of niceTicks(d.y[0], d.y[1], 5, chart.integerY)) {
     const y = f1(py(t));
     out.push(`<line x1="${x0}" y1="${y}" x2="${x1}" y2="${y}" stroke="#cbd5e1" stroke-dasharray="3 3"/>`, `<text x="${x0 - 6}" y="${y}" dy="4" text-anchor="end" fill="#475569">${escapeXml(fy(t))}</text>`);
   }

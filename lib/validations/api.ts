@@ -1,5 +1,6 @@
 // Input schemas of the HTTP API. Route handlers parse with these and nothing else.
 import { z } from "zod";
+import { CLIENT_REPORT_ID } from "@/lib/drill/report-id";
 import { BROKER_ACTIONS, SLOW_LIMITS } from "@/lib/model/runtime";
 
 export const brokerActionParams = z.object({
@@ -37,6 +38,14 @@ export const timelineQuery = z.object({
   /** Entries with an id greater than this. */
   since: intParam(0, Number.MAX_SAFE_INTEGER, "since").optional().default(0),
   limit: intParam(1, 1000, "limit").optional().default(200),
+});
+
+export const REPORT_EXPORT_FORMATS = ["md", "json"] as const;
+
+/** GET /api/drills/{id}/export?format=md|json: the id from the path, the format from the query. */
+export const reportExportParams = z.object({
+  id: z.string().regex(CLIENT_REPORT_ID, "not a report id: one looks like drill-20250101T120000123Z"),
+  format: z.enum(REPORT_EXPORT_FORMATS, { message: "format must be md (Markdown) or json" }).optional().default("md"),
 });
 
 /** Query params as a plain object; a repeated key is an error, not a silent pick. */
