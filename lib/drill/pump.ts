@@ -186,8 +186,10 @@ export class DrillPump {
           this.abandoned += batch.length;
           return;
         }
-        // Short: the producer has re-read leadership already, and the new leader is the point.
-        await sleep(Math.min(250, 50 * attempt));
+        // Short: the producer has re-read leadership already, and the new leader is the point;
+        // none at all when it says where the partition went.
+        const now = (err as { retryNow?: unknown }).retryNow === true;
+        if (!now) await sleep(Math.min(250, 50 * attempt));
         this.retrySamples.push({ t: Date.now(), count: batch.length });
       }
     }

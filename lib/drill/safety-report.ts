@@ -27,6 +27,8 @@ export interface SafetyStep {
 export interface SafetyRun {
   settings: SafetySettings;
   topic: string;
+  /** The id every record of this run carries (with its sequence number): `<producerId>#<seq>`. */
+  producerId: string;
   producer: { acks: -1 | 1; idempotent: boolean };
   topicConfig: { minInsyncReplicas: number; uncleanLeaderElection: boolean };
   leaderBefore: number | null;

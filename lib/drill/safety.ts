@@ -27,6 +27,8 @@ import { reportIdFor, writeReport } from "./store";
 export interface SafetyOptions {
   recordsWhileFrozen?: number;
   recordBytes?: number;
+  /** Test only: called after the comparison's own read-back, before the topic is put away, so a test can read it with its own consumer. */
+  testOnly?: { afterReadBack?: (run: SafetyRun) => Promise<void> };
 }
 
 const SETTINGS: Record<SafetySettings, { acks: -1 | 1; idempotent: boolean; minIsr: number; unclean: boolean }> = {
@@ -134,7 +136,7 @@ export class SafetyComparison {
     const topic = this.topicOf(settings);
     const signal = this.abort.signal;
     const run: SafetyRun = {
-      settings, topic, producer: { acks: s.acks, idempotent: s.idempotent }, topicConfig: { minInsyncReplicas: s.minIsr, uncleanLeaderElection: s.unclean },
+      settings, topic, producerId: `${this.tag}-${settings}`, producer: { acks: s.acks, idempotent: s.idempotent }, topicConfig: { minInsyncReplicas: s.minIsr, uncleanLeaderElection: s.unclean },
       leaderBefore: null, followers: [], leaderAfter: null, electedAfterMs: null, steps: [], writes: [], readBack: null, error: null,
     };
     this.current = run;
@@ -161,7 +163,7 @@ export class SafetyComparison {
         createScratchTopic(this.deps.bootstrap, { name: topic, replicas: [leader, ...followers], configs: { "min.insync.replicas": String(s.minIsr), "unclean.leader.election.enable": String(s.unclean) } }),
       );
       const producer = await connectDrillProducer({ bootstrap: this.deps.bootstrap, topic, clientId: `streamsocial-safety-${settings}`, unsafe: { acks: s.acks, idempotent: s.idempotent } });
-      const writer = new SafetyWriter(producer, `${this.tag}-${settings}`, this.opts.recordBytes ?? 200);
+      const writer = new SafetyWriter(producer, run.producerId, this.opts.recordBytes ?? 200);
       try {
         await step("write 100 records with every replica in sync", async () => {
           run.writes.push(await writer.write("before", 100, Date.now() + 30_000, signal));
@@ -215,6 +217,7 @@ export class SafetyComparison {
         run.readBack = { acked: v.acked, found: v.found, lost: { count: v.missing.count, ids: v.missing.sample.map((m) => `${m.producerId}#${m.seq}`) }, unackedPresent: v.unackedPresent };
         return `${v.found} of ${v.acked} acknowledged records found, ${v.missing.count} lost`;
       });
+      await this.opts.testOnly?.afterReadBack?.(run);
     } catch (err) {
       run.error = errText(err);
     } finally {

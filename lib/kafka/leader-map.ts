@@ -13,9 +13,9 @@ export interface PartitionLeader {
 }
 
 /** After the first answer, how long the other brokers get to contribute. */
-const GRACE_MS = 150;
+const GRACE_MS = 50;
 /** Refreshes closer together than this are served from the last one. */
-const MIN_SPACING_MS = 200;
+const MIN_SPACING_MS = 100;
 
 export class LeaderMap {
   private readonly pool: WirePool;

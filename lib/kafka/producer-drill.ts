@@ -3,8 +3,8 @@
 // the way a well-tuned Kafka client does, which kafkajs 2.2 does not:
 //  - the request timeout (2 s) is below the brokers' session timeout (6 s), and
 //    the broker is asked to give up on acks a little earlier still;
-//  - while a send waits longer than WATCH_MS, leadership is re-read from every
-//    broker (merged by leader epoch); when the partition's leader has moved, the
+//  - while a send waits longer than WATCH_MS, leadership is re-read (then every
+//    REWATCH_MS) from every broker, merged by leader epoch; when the leader has moved, the
 //    wait is abandoned and the same batch goes to the new leader at once;
 //  - every failure re-reads leadership before the caller retries.
 // Sequence numbers stay with the partition until a batch is acknowledged, so a
@@ -43,8 +43,10 @@ export interface DrillProducerOptions {
   unsafe?: { acks: 0 | 1 | -1; idempotent: boolean };
 }
 
-/** How long a send waits before leadership is re-read, and how often after that. */
+/** How long a send waits before leadership is re-read (a healthy acks=all write takes far less)… */
 export const WATCH_MS = 250;
+/** …and how soon after each re-read the next one starts while it still waits. */
+const REWATCH_MS = 50;
 const DEFAULT_TIMEOUT_MS = 2000;
 const NO_SEQUENCE = -1;
 
@@ -53,6 +55,8 @@ export class ProduceError extends Error {
     message: string,
     /** The leader the batch was sent to, when there was one. */
     readonly broker: number | null,
+    /** The new leader is known already: retry at once, a backoff would only add to the outage. */
+    readonly retryNow = false,
   ) {
     super(message);
   }
@@ -164,7 +168,7 @@ class WireDrillProducer implements DrillProducer {
       res = await this.watched(partition, leader, pool.request(address, (c) => answerEvenWithErrors(produceV11.api.async(c, this.acks, brokerTimeout, batch, options))));
     } catch (err) {
       if (err instanceof LeaderMoved) pool.drop(address);
-      throw this.failed(partition, records.length, new ProduceError(err instanceof LeaderMoved ? err.message : `broker ${leader}: ${errorText(err)}`, leader));
+      throw this.failed(partition, records.length, new ProduceError(err instanceof LeaderMoved ? err.message : `broker ${leader}: ${errorText(err)}`, leader, err instanceof LeaderMoved));
     }
     if (typeof res === "object") {
       const answer = res.responses[0]?.partitionResponses[0];
@@ -172,7 +176,8 @@ class WireDrillProducer implements DrillProducer {
       // 46: the broker already has this exact batch (an earlier attempt was written after all).
       if (answer.errorCode !== 0 && answer.errorCode !== 46) {
         if (answer.currentLeader) this.leaders.hint(partition, answer.currentLeader.leaderId, answer.currentLeader.leaderEpoch);
-        throw this.failed(partition, records.length, new ProduceError(`broker ${leader}: ${kafkaErrorName(answer.errorCode)}`, leader), LEADERSHIP_ERRORS.has(answer.errorCode) || answer.errorCode === 7);
+        const moved = (this.leaders.leaderOf(partition)?.leader ?? leader) !== leader;
+        throw this.failed(partition, records.length, new ProduceError(`broker ${leader}: ${kafkaErrorName(answer.errorCode)}`, leader, moved), LEADERSHIP_ERRORS.has(answer.errorCode) || answer.errorCode === 7);
       }
     }
     if (this.idempotent) this.nextSeq[partition] = (base + records.length) % 2 ** 31;
@@ -192,7 +197,7 @@ class WireDrillProducer implements DrillProducer {
     return err;
   }
 
-  /** Awaits `request`; while it waits, re-reads leadership every WATCH_MS and gives up when the leader moved. */
+  /** Awaits `request`; from WATCH_MS on it re-reads leadership (every REWATCH_MS after each read) and gives up when the leader moved. */
   private watched<T>(partition: number, leader: number, request: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let settled = false;
@@ -208,7 +213,7 @@ class WireDrillProducer implements DrillProducer {
         if (settled) return;
         const now = this.leaders.leaderOf(partition);
         if (now && now.leader >= 0 && now.leader !== leader) settle(() => reject(new LeaderMoved(partition, leader, now.leader)));
-        else timer = setTimeout(() => void check(), WATCH_MS);
+        else timer = setTimeout(() => void check(), REWATCH_MS);
       };
       timer = setTimeout(() => void check(), WATCH_MS);
       request.then(

@@ -3,65 +3,22 @@
 // deliberately broken producer is caught by the verifier; the API's rules (one
 // at a time, validation, cancel restores the broker) hold.
 import fs from "node:fs";
-import type { Kafka } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { DRILL_TOPIC } from "@/lib/events/topics";
 import { parseDrillParams, type DrillParams } from "@/lib/drill/params";
-import { decodeDrillRecord } from "@/lib/drill/record";
-import { DrillRun, type DrillDeps } from "@/lib/drill/run";
+import { DrillRun } from "@/lib/drill/run";
 import { DrillService } from "@/lib/drill/service";
 import type { StoredDrillReport } from "@/lib/drill/progress";
-import { readReport, reportsDirOf } from "@/lib/drill/store";
-import { runAction } from "@/lib/runtime/types";
+import { readReport } from "@/lib/drill/store";
 import { pollUntil } from "@/lib/util/poll";
-import { busiestLeader, electPreferredLeaders, partitions, testConfig, testKafka, testRuntime, waitHealed } from "./helpers";
+import { countRunRecords, drillDeps } from "./drill-helpers";
+import { busiestLeader, electPreferredLeaders, partitions, testKafka, testRuntime, waitHealed } from "./helpers";
 
 const params = (input: Record<string, unknown>): DrillParams => {
   const p = parseDrillParams(input);
   if (!p.ok) throw new Error(p.error);
   return p.value;
 };
-
-export function drillDeps(log = false): DrillDeps {
-  const runtime = testRuntime();
-  return {
-    bootstrap: runtime.bootstrap,
-    brokerIds: runtime.brokerIds,
-    act: (id, action, params) => runAction(runtime, id, action, params),
-    reportsDir: reportsDirOf(testConfig().dataDir),
-    log: log ? (l) => console.log(l) : undefined,
-  };
-}
-
-/**
- * An independent count: a fresh group reads `topic` from the beginning (with a
- * plain kafkajs consumer, not the verifier's code) until `atLeast` of the run's
- * records are seen or the time runs out, then keeps reading 3 s more.
- */
-export async function countRunRecords(kafka: Kafka, topic: string, producerIds: readonly string[], atLeast: number, timeoutMs = 90_000) {
-  const ids = new Set(producerIds);
-  const seen = new Set<string>();
-  let total = 0;
-  const consumer = kafka.consumer({ groupId: `it-count-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, maxBytes: 32 << 20 });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const r = decodeDrillRecord(message.value);
-        if (r.ok && ids.has(r.value.producerId)) {
-          total++;
-          seen.add(`${r.value.producerId}#${r.value.seq}`);
-        }
-      },
-    });
-    await pollUntil(() => total >= atLeast, { timeoutMs, intervalMs: 200 });
-    await new Promise((r) => setTimeout(r, 3000));
-    return { total, distinct: seen.size };
-  } finally {
-    await consumer.disconnect();
-  }
-}
 
 const netSupport = await testRuntime().network.support();
 if (!netSupport.ok) console.warn(`[drill] partition drill skipped: ${netSupport.reason}`);
@@ -241,8 +198,11 @@ describe("drill service (what the API routes call)", () => {
     expect(s.list().running!.acked).toBeGreaterThan(0);
     expect(s.cancel().id).toBe(started.id);
     const outcome = await s.settled();
-    expect(outcome?.report.cancelled).toBe(true);
-    expect(outcome?.report.restartedAt).not.toBeNull();
+    const report = outcome?.report as StoredDrillReport | undefined;
+    expect(report?.cancelled).toBe(true);
+    expect(report?.restartedAt).not.toBeNull();
+    // The cancel's restore is a step of its own in the report.
+    expect(report?.steps?.at(-1)).toMatchObject({ kind: "restore", action: "start", brokerId: victim, error: null });
     expect((await testRuntime().list()).find((p) => p.id === victim)?.status).toBe("running");
     expect(s.list().running).toBeNull();
     expect(s.list().last?.phase).toBe("cancelled");
