@@ -2,7 +2,7 @@
 // Start and stop traffic, and set its rate, category mix and failure settings;
 // while it runs, rate, mix and failure rates apply at once ("Apply"). The
 // server validates everything; its sentence is shown as is when it refuses.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { TrafficStatus } from "@/lib/model/traffic";
@@ -28,6 +28,16 @@ export function FlowControls({ run }: { run: TrafficStatus | null }) {
   const { busy, failure, start, set, stop } = useTrafficActions();
   const [f, setF] = useState({ rate: "1000", duration: "120", ua: String(DEFAULT_TRAFFIC_MIX.user_action), ci: String(DEFAULT_TRAFFIC_MIX.content_interaction), se: String(DEFAULT_TRAFFIC_MIX.system_event), failure: "0", poison: "0", attempts: "3", backoff: "200" });
   const field = (k: keyof typeof f) => (v: string) => setF((cur) => ({ ...cur, [k]: v }));
+  // A page opened on a run (or after one) shows that run's settings, once per run.
+  const seed = run?.seed ?? null;
+  const p = run?.params;
+  useEffect(() => {
+    if (seed === null || !p) return;
+    setF({
+      rate: String(p.rate), duration: String(p.durationSec), ua: String(p.mix.user_action), ci: String(p.mix.content_interaction), se: String(p.mix.system_event),
+      failure: String(+(p.failureRate * 100).toFixed(4)), poison: String(+(p.poisonRate * 100).toFixed(4)), attempts: String(p.maxAttempts), backoff: String(p.retryBackoffMs),
+    });
+  }, [seed]);
   const active = run !== null && (run.state === "running" || run.state === "starting" || run.state === "draining");
   const adjustable = { rate: num(f.rate), mix: { user_action: num(f.ua), content_interaction: num(f.ci), system_event: num(f.se) }, failureRate: num(f.failure) / 100, poisonRate: num(f.poison) / 100 };
   const L = TRAFFIC_LIMITS;
@@ -82,8 +92,12 @@ export function FlowControls({ run }: { run: TrafficStatus | null }) {
           {failure.message}
         </p>
       )}
-      {run?.lastError && (
-        <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">Last Kafka error (retried, nothing dropped): {run.lastError}</p>
+      {run?.state === "failed" ? (
+        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400" data-testid="flow-run-error">
+          The traffic run failed: {run.lastError ?? "no reason given"}
+        </p>
+      ) : (
+        run?.lastError && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">Last Kafka error (retried, nothing dropped): {run.lastError}</p>
       )}
     </div>
   );

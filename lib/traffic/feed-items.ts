@@ -17,8 +17,11 @@ function words(e: StreamSocialEvent, kind: FeedKind): string {
       return `commented on ${str(p.postId)}: "${str(p.text)}"`;
     case "share":
       return `shared ${str(p.contentId)} via ${str(p.channel)}`;
-    case "alert":
-      return e.action === "error" ? `saw an error: ${str(p.code)}` : `'s ${e.action} reached the author of ${str(p.postId) || str(p.contentId)}`;
+    case "alert": {
+      if (e.action === "error") return `saw an error: ${str(p.code)} (alert to support)`;
+      const verb = e.action === "like" ? "liked" : e.action === "comment" ? "commented on" : "shared";
+      return `${verb} ${str(p.postId) || str(p.contentId)}: its author is alerted`;
+    }
   }
 }
 

@@ -85,8 +85,8 @@ export class TrafficRunner {
         this.subscribers.push(sub);
         await sub.start();
       }
-      const joined = await Promise.all(this.subscribers.map((s) => s.joined(30_000)));
-      if (joined.includes(false)) throw new Error("the handlers' consumers did not join their groups within 30 s");
+      const joined = await Promise.all(this.subscribers.map((s) => s.joined(60_000)));
+      if (joined.includes(false)) throw new Error("the handlers' consumers did not join their groups within 60 s");
     } catch (err) {
       this.fail(err);
       await this.close(producer);
