@@ -1,12 +1,13 @@
 // npm run bench:producer -- [--records 150000]
 // Producer throughput on the 3-broker cluster, acks=all, 200-byte records, one
-// topic: the drill's kafkajs pump (1, 2 and 4 lanes) vs Kafka's own
+// topic: the drill's pump with its producer and with the kafkajs one it replaced (1, 2 and 4 lanes) vs Kafka's own
 // ProducerPerformance (Java) vs @platformatic/kafka. Count-bounded runs.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { config } from "@/lib/config";
 import { DrillPump } from "@/lib/drill/pump";
 import { encodeDrillRecord } from "@/lib/drill/record";
+import { connectDrillProducer } from "@/lib/kafka/producer-drill";
 import { connectKafkajsDrillProducer } from "@/lib/kafka/producer-drill-kafkajs";
 import { platformaticProducer } from "@/lib/kafka/producer-platformatic";
 import { ensureTopics } from "@/lib/kafka/topics";
@@ -29,10 +30,9 @@ interface Result {
   detail?: string;
 }
 
-async function kafkajs(bootstrap: readonly string[], records: number, lanes: number): Promise<Result> {
-  const producers = await Promise.all(
-    Array.from({ length: lanes }, (_, i) => connectKafkajsDrillProducer({ bootstrap, topic: TOPIC, clientId: `bench-kafkajs-${i}` })),
-  );
+async function pumpRun(bootstrap: readonly string[], records: number, lanes: number, client: "kafkajs" | "drill"): Promise<Result> {
+  const connect = client === "kafkajs" ? connectKafkajsDrillProducer : connectDrillProducer;
+  const producers = await Promise.all(Array.from({ length: lanes }, (_, i) => connect({ bootstrap, topic: TOPIC, clientId: `bench-${client}-${i}` })));
   // Warm the connections so the clock measures sending, not connecting.
   await Promise.all(producers.map((p, i) => p.send(i % p.partitions, [{ key: "w", value: "warmup" }])));
   const rate = 50_000; // the pump's ceiling: the cluster and the client set the pace
@@ -53,7 +53,7 @@ async function kafkajs(bootstrap: readonly string[], records: number, lanes: num
   const cpu = process.cpuUsage(cpu0);
   await Promise.all(producers.map((p) => p.disconnect()));
   const detail = `avg batch ${Math.round(pump.acked.length / Math.max(1, pump.sends))} records, avg send ${Math.round(pump.sendMs / Math.max(1, pump.sends))} ms`;
-  return { name: `kafkajs drill pump, ${lanes} lane${lanes > 1 ? "s" : ""}`, detail, records: pump.acked.length, seconds, perSec: pump.acked.length / seconds, cpuSec: (cpu.user + cpu.system) / 1e6 };
+  return { name: `${client === "kafkajs" ? "kafkajs (the old drill producer)" : "drill producer (raw idempotent Produce)"}, pump, ${lanes} lane${lanes > 1 ? "s" : ""}`, detail, records: pump.acked.length, seconds, perSec: pump.acked.length / seconds, cpuSec: (cpu.user + cpu.system) / 1e6 };
 }
 
 async function platformatic(bootstrap: readonly string[], records: number, concurrency = 4, batch = 1000): Promise<Result> {
@@ -122,7 +122,8 @@ async function main(): Promise<void> {
   };
   await run(() => producerPerformance(cfg.kafkaHome, bootstrap, records));
   await run(() => producerPerformance(cfg.kafkaHome, bootstrap, records, true));
-  for (const lanes of [1, 2, 4]) await run(() => kafkajs(bootstrap, records, lanes));
+  for (const lanes of [1, 2, 4]) await run(() => pumpRun(bootstrap, records, lanes, "kafkajs"));
+  for (const lanes of [1, 2, 4]) await run(() => pumpRun(bootstrap, records, lanes, "drill"));
   await run(() => platformatic(bootstrap, records));
   const java = results[0]!.perSec;
   console.log("\nratios (vs Kafka ProducerPerformance):");
