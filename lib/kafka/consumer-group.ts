@@ -13,7 +13,7 @@
 // admin client once the member has left (an empty group accepts them).
 import type { Consumer, ConsumerRunConfig, IHeaders } from "kafkajs";
 import { kafkaClient } from "./client";
-import { CLIENT_FAILOVER } from "./failover";
+import { CLIENT_FAILOVER, FailoverSockets } from "./failover";
 import { commitProcessed, type ProcessedOffsets } from "./group-offsets";
 
 export interface ConsumedRecord {
@@ -61,7 +61,9 @@ const FETCH_MIN_BYTES = 1;
 const FETCH_WAIT_MS = 250;
 
 export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<GroupConsumer> {
+  const sockets = new FailoverSockets();
   const kafka = kafkaClient({
+    socketFactory: sockets.factory,
     bootstrap: opts.bootstrap,
     clientId: `streamsocial-${opts.groupId}`,
     timeoutMs: CLIENT_FAILOVER.requestTimeoutMs,
@@ -92,6 +94,7 @@ export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<Gr
   });
   consumer.on(consumer.events.COMMIT_OFFSETS, () => (state.lastCommitAt = Date.now()));
   consumer.on(consumer.events.CRASH, () => state.restarts++);
+  consumer.on(consumer.events.REQUEST_TIMEOUT, ({ payload }) => sockets.drop(payload.broker));
 
   const runConfig: ConsumerRunConfig = {
     eachBatchAutoResolve: false,

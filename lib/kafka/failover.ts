@@ -1,3 +1,6 @@
+import { connect, type Socket } from "node:net";
+import type { ISocketFactory } from "kafkajs";
+
 // Client timings for the traffic's producer and consumers, chosen so a frozen
 // or killed leader costs about what Kafka takes to fence it
 // (broker.session.timeout.ms, 6 s here, 9 s by Kafka's default), not more:
@@ -16,3 +19,37 @@ export const CLIENT_FAILOVER = {
   connectTimeoutMs: 1000,
   metadataMaxAgeMs: 1000,
 } as const;
+
+/**
+ * kafkajs keeps a connection whose request timed out, and keeps choosing it:
+ * for the next metadata refresh (any "connected" broker will do) and for the
+ * next request to that broker, each costing another timeout while the broker
+ * is frozen. The Java client closes a connection on a request timeout; this
+ * does the same: sockets are made here, and a client's REQUEST_TIMEOUT event
+ * destroys its sockets to that broker, so kafkajs sees the connection closed,
+ * refreshes its metadata from another broker and reconnects (bounded by the
+ * connect timeout) only when it must.
+ */
+export class FailoverSockets {
+  private readonly open = new Map<string, Set<Socket>>();
+
+  readonly factory: ISocketFactory = ({ host, port, onConnect }) => {
+    const socket = connect({ host, port }, onConnect);
+    socket.setKeepAlive(true, 60_000);
+    const key = `${host}:${port}`;
+    const set = this.open.get(key) ?? new Set<Socket>();
+    set.add(socket);
+    this.open.set(key, set);
+    socket.once("close", () => set.delete(socket));
+    return socket;
+  };
+
+  /** `broker` as kafkajs names it in its events: "host:port". */
+  drop(broker: string): number {
+    const set = this.open.get(broker);
+    if (!set) return 0;
+    const n = set.size;
+    for (const s of [...set]) s.destroy();
+    return n;
+  }
+}

@@ -42,19 +42,30 @@ async function describeWithPatience(admin: Admin, groupIds: readonly string[]) {
   }
 }
 
+/** A member that could not leave (its coordinator was down when it stopped) expires after this. */
+const MEMBER_EXPIRY_MS = 15_000;
+
 /**
- * Refuses when any of the groups has members: two traffic runs (the dashboard's
- * and a CLI's, say) in the same groups would split the partitions between them
- * and each would count half the events. DescribeGroups only: no join, no wait.
+ * Refuses when any of the groups keeps members: two traffic runs (the
+ * dashboard's and a CLI's, say) in the same groups would split the partitions
+ * between them and each would count half the events. A member left behind by
+ * a run that stopped while its coordinator was down goes after its session
+ * timeout (10 s), so members are waited out that long first. DescribeGroups
+ * only: no join.
  */
 export async function assertGroupsIdle(bootstrap: readonly string[], groupIds: readonly string[]): Promise<void> {
   const admin = kafkaClient({ bootstrap, clientId: "streamsocial-traffic-setup", timeoutMs: 5000, retries: 3 }).admin();
   await admin.connect();
   try {
-    const groups = await describeWithPatience(admin, groupIds);
-    const busy = groups.filter((g) => g.members.length > 0);
-    if (busy.length > 0) {
-      throw new Error(`consumer group${busy.length > 1 ? "s" : ""} ${busy.map((g) => `${g.groupId} (${g.members.length} member${g.members.length > 1 ? "s" : ""})`).join(", ")} already in use: is another traffic run going (npm run traffic, another dashboard)?`);
+    const until = Date.now() + MEMBER_EXPIRY_MS;
+    for (;;) {
+      const busy = (await describeWithPatience(admin, groupIds)).filter((g) => g.members.length > 0);
+      if (busy.length === 0) return;
+      if (Date.now() > until) {
+        const names = busy.map((g) => `${g.groupId} (${g.members.length} member${g.members.length > 1 ? "s" : ""})`).join(", ");
+        throw new Error(`consumer group${busy.length > 1 ? "s" : ""} ${names} still in use after ${MEMBER_EXPIRY_MS / 1000} s: is another traffic run going (npm run traffic, another dashboard)?`);
+      }
+      await sleep(500);
     }
   } finally {
     await admin.disconnect().catch(() => {});

@@ -12,7 +12,7 @@
 // each broker a few connections to work on at once.
 import { CompressionTypes, Partitioners, type Producer } from "kafkajs";
 import { kafkaClient } from "./client";
-import { CLIENT_FAILOVER } from "./failover";
+import { CLIENT_FAILOVER, FailoverSockets } from "./failover";
 
 export interface OutgoingRecord {
   key: string;
@@ -38,7 +38,8 @@ export interface EventProducer {
 const POOL = 4;
 
 async function connectOne(bootstrap: readonly string[], clientId: string): Promise<Producer> {
-  const kafka = kafkaClient({ bootstrap, clientId, timeoutMs: CLIENT_FAILOVER.requestTimeoutMs, connectTimeoutMs: CLIENT_FAILOVER.connectTimeoutMs, retries: 3 });
+  const sockets = new FailoverSockets();
+  const kafka = kafkaClient({ bootstrap, clientId, timeoutMs: CLIENT_FAILOVER.requestTimeoutMs, connectTimeoutMs: CLIENT_FAILOVER.connectTimeoutMs, retries: 3, socketFactory: sockets.factory });
   const producer = kafka.producer({
     idempotent: true,
     allowAutoTopicCreation: false,
@@ -47,6 +48,7 @@ async function connectOne(bootstrap: readonly string[], clientId: string): Promi
     // outage comes back to the lane, which counts it and sends the same records again.
     retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 300 },
   });
+  producer.on(producer.events.REQUEST_TIMEOUT, ({ payload }) => sockets.drop(payload.broker));
   await producer.connect();
   return producer;
 }
