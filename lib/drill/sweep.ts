@@ -5,7 +5,8 @@
 // it had before. Local runtime only: the value is a property file setting.
 import type { Config } from "@/lib/config";
 import { ClusterView } from "@/lib/kafka/cluster-view";
-import { localClusterDown, localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
+import { electPreferredLeaders, localClusterDown, localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
+import { DRILL_TOPIC } from "@/lib/events/topics";
 import { runAction } from "@/lib/runtime/types";
 import { pollUntil } from "@/lib/util/poll";
 import { parseDrillParams } from "./params";
@@ -25,6 +26,19 @@ export interface SweepOptions {
 }
 
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** The broker leading the most drill partitions that is not the active controller (a kill then costs no controller election). */
+async function leaderNotController(bootstrap: readonly string[], brokerIds: readonly number[]): Promise<number> {
+  const view = new ClusterView(bootstrap, "streamsocial-sweep");
+  try {
+    const controller = await view.controllerId().catch(() => null);
+    const leaders = (await view.sample()).partitions.filter((p) => p.topic === DRILL_TOPIC).map((p) => p.leader);
+    const count = (b: number) => leaders.filter((l) => l === b).length;
+    return [...brokerIds].filter((b) => b !== controller).sort((a, b) => count(b) - count(a) || a - b)[0] ?? brokerIds[0]!;
+  } finally {
+    view.close();
+  }
+}
 
 async function untilHealthy(cfg: Config, brokerIds: readonly number[]): Promise<boolean> {
   const view = new ClusterView(localRuntimeFromConfig(cfg).bootstrap, "streamsocial-sweep");
@@ -72,10 +86,8 @@ export async function runSessionSweep(cfg: Config, opts: SweepOptions): Promise<
         const c = await restartWith(cfg, value, log);
         const runtime = localRuntimeFromConfig(c);
         try {
-          const view = new ClusterView(runtime.bootstrap, "streamsocial-sweep");
-          const controller = await view.controllerId().catch(() => null);
-          view.close();
-          const target = runtime.brokerIds.find((id) => id !== controller) ?? runtime.brokerIds[0]!;
+          await electPreferredLeaders(c);
+          const target = await leaderNotController(runtime.bootstrap, runtime.brokerIds);
           const run = new DrillRun(
             { bootstrap: runtime.bootstrap, brokerIds: runtime.brokerIds, act: (id, action, p) => runAction(runtime, id, action, p), reportsDir, log },
             { params: { ...parsed.value, broker: target } },

@@ -137,6 +137,29 @@ export async function localClusterUp(cfg: Config, log: (line: string) => void = 
   return { started, formatted, registeredInMs, topicsCreated };
 }
 
+/**
+ * Moves every leader back to its preferred replica with Kafka's own
+ * LeaderElectionCommand: after a full restart the first broker up leads nearly
+ * everything, and a drill that breaks "a leader" needs leadership spread again.
+ */
+export async function electPreferredLeaders(cfg: Config): Promise<void> {
+  const layout = localLayout(cfg.dataDir, cfg.LOCAL_PORT_BASE);
+  await execFileAsync(cfg.JAVA_BIN, [
+    "-Xmx128m",
+    `-Dlog4j2.configurationFile=${path.join(layout.root, "log4j2.properties")}`,
+    "-cp",
+    `${path.join(cfg.kafkaHome, "libs")}/*`,
+    "org.apache.kafka.tools.LeaderElectionCommand",
+    "--bootstrap-server",
+    layout.bootstrap.join(","),
+    "--election-type",
+    "PREFERRED",
+    "--all-topic-partitions",
+  ], { timeout: 60_000 }).catch(() => {
+    // "already the preferred leader" for every partition exits non-zero: nothing to move.
+  });
+}
+
 /** Stops our brokers gracefully (in parallel); leaves data in place. */
 export async function localClusterDown(runtime: LocalRuntime): Promise<number[]> {
   await runtime.network.healAll();
