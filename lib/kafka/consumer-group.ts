@@ -73,6 +73,9 @@ export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<Gr
   const consumer: Consumer = kafka.consumer({
     groupId: opts.groupId,
     sessionTimeout: 10_000,
+    // A member that does not rejoin a rebalance is dropped after this (kafkajs's default is
+    // 60 s): until then a stopped run's members still count in the group.
+    rebalanceTimeout: 20_000,
     heartbeatInterval: 1000,
     // A fetch returns as soon as there is a record (minBytes 1: no latency added),
     // and an idle one waits FETCH_WAIT_MS: at 50 ms the 18 idle fetch loops (6 groups ×
@@ -80,13 +83,20 @@ export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<Gr
     minBytes: FETCH_MIN_BYTES,
     maxWaitTimeInMs: FETCH_WAIT_MS,
     metadataMaxAge: CLIENT_FAILOVER.metadataMaxAgeMs,
-    retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 2000, restartOnFailure: async () => true },
+    retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 2000, restartOnFailure: async () => !state.stopping },
   });
   const lagByPartition = new Map<string, number>();
   const processed: ProcessedOffsets = new Map();
   const state = { consumed: 0, lastBatchAt: null as number | null, restarts: 0, joined: false, lastCommitAt: Date.now(), stopping: false };
 
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    // A restart kafkajs had under way when stop() came (after a crash, a broker
+    // freeze) can join again afterwards: such a member would live on, heartbeating
+    // and consuming into a finished run. It leaves at once.
+    if (state.stopping) {
+      void consumer.disconnect().catch(() => {});
+      return;
+    }
     state.joined = true;
     state.lastCommitAt = Date.now();
     const owned = new Set(Object.entries(payload.memberAssignment).flatMap(([t, ps]) => ps.map((p) => `${t}/${p}`)));

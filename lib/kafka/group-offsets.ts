@@ -42,15 +42,19 @@ async function describeWithPatience(admin: Admin, groupIds: readonly string[]) {
   }
 }
 
-/** A member that could not leave (its coordinator was down when it stopped) expires after this. */
-const MEMBER_EXPIRY_MS = 15_000;
+/**
+ * A member that could not leave (its coordinator was down when it stopped, its
+ * process died) is dropped after the session timeout (10 s), or, when a
+ * rebalance is under way, after the rebalance timeout (20 s, consumer-group.ts).
+ */
+const MEMBER_EXPIRY_MS = 30_000;
 
 /**
  * Refuses when any of the groups keeps members: two traffic runs (the
  * dashboard's and a CLI's, say) in the same groups would split the partitions
  * between them and each would count half the events. A member left behind by
- * a run that stopped while its coordinator was down goes after its session
- * timeout (10 s), so members are waited out that long first. DescribeGroups
+ * a run that stopped while its coordinator was down goes after at most the
+ * rebalance timeout, so members are waited out that long first. DescribeGroups
  * only: no join.
  */
 export async function assertGroupsIdle(bootstrap: readonly string[], groupIds: readonly string[]): Promise<void> {

@@ -4,22 +4,18 @@
 // timed into a FlowRecorder. Stops by itself at its time or count bound; then
 // the backlog is sent and the handlers finish (bounded) before they leave.
 import { randomInt } from "node:crypto";
-import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
 import { FeedBus } from "@/lib/flow/feed-bus";
 import { FlowRecorder } from "@/lib/flow/recorder";
-import { assertGroupsIdle } from "@/lib/kafka/group-offsets";
-import { ensureFlowTopics } from "@/lib/kafka/flow-topics";
-import { connectEventProducer, type EventProducer } from "@/lib/kafka/producer-events";
+import type { EventProducer } from "@/lib/kafka/producer-events";
 import type { FlowFigures, FlowPoint } from "@/lib/model/flow";
 import type { StopReason, TrafficState, TrafficStatus } from "@/lib/model/traffic";
 import { pollUntil, sleep } from "@/lib/util/poll";
-import { AnalyticsHandler, FeedHandler, NotificationHandler } from "./handlers";
-import { Lanes } from "./lanes";
+import { assembleRun, type RunParts } from "./assemble";
 import { RatePacer } from "./pacer";
-import { eventBudget, TRAFFIC_GROUPS, TRAFFIC_SUBSCRIPTIONS, type TrafficAdjust, type TrafficParams } from "./params";
-import { Publisher } from "./publisher";
-import { FailureInjector, MAX_BACKOFF_MS } from "./retry-policy";
-import { Subscriber } from "./subscriber";
+import { eventBudget, TRAFFIC_GROUPS, type TrafficAdjust, type TrafficParams } from "./params";
+import type { Publisher } from "./publisher";
+import type { FailureInjector } from "./retry-policy";
+import type { Subscriber } from "./subscriber";
 
 const DRAIN_MS = 30_000;
 const TICK_MS = 50;
@@ -59,39 +55,18 @@ export class TrafficRunner {
 
   /** Resolves once the consumers have joined and the producer runs; the rest happens in the background. */
   async start(): Promise<void> {
-    let producer: EventProducer | undefined;
+    let parts: RunParts;
     try {
-      const categories = STREAMSOCIAL_TOPICS.map((t) => t.name).filter((t) => Object.values(TRAFFIC_SUBSCRIPTIONS).some((s) => s.includes(t)));
-      const topics = await ensureFlowTopics(this.bootstrap, categories);
-      this.storedClock = topics.storedClock;
-      const subscribers = TRAFFIC_GROUPS.map((handler, i) => {
-        const impl = handler === "feed" ? new FeedHandler() : handler === "notification" ? new NotificationHandler() : new AnalyticsHandler();
-        const injector = new FailureInjector(this.params.failureRate, this.seed + i + 1);
-        this.injectors.push(injector);
-        return { handler, impl, injector };
-      });
-      await assertGroupsIdle(this.bootstrap, TRAFFIC_GROUPS.flatMap((h) => [h, `${h}-retry`]));
-      producer = await connectEventProducer(this.bootstrap, topics.partitions);
-      const lanes = new Lanes(producer, {
-        onAck: (topic, items, sendMs, result) => this.publisher?.acked(topic, items, sendMs, result),
-        onError: (topic, _p, items, err) => this.publisher?.failed(topic, items, err),
-      });
-      this.publisher = new Publisher(producer, lanes, this.recorder, this.seed, categories);
-      const policy = () => ({ maxAttempts: this.params.maxAttempts, backoffMs: this.params.retryBackoffMs, maxBackoffMs: MAX_BACKOFF_MS });
-      for (const s of subscribers) {
-        const sub = new Subscriber({
-          ...s, bootstrap: this.bootstrap, topics: TRAFFIC_SUBSCRIPTIONS[s.handler], stats: this.recorder.handlers[s.handler], producer, lanes, feed: this.feed, policy, runPrefix: `evt-${this.seed}-`,
-        });
-        this.subscribers.push(sub);
-        await sub.start();
-      }
-      const joined = await Promise.all(this.subscribers.map((s) => s.joined(60_000)));
-      if (joined.includes(false)) throw new Error("the handlers' consumers did not join their groups within 60 s");
+      parts = await assembleRun({ bootstrap: this.bootstrap, seed: this.seed, recorder: this.recorder, feed: this.feed, params: () => this.params });
     } catch (err) {
       this.fail(err);
-      await this.close(producer);
       throw err;
     }
+    this.publisher = parts.publisher;
+    this.subscribers = parts.subscribers;
+    this.injectors = parts.injectors;
+    this.storedClock = parts.storedClock;
+    const producer = parts.producer;
     this.startedAt = Date.now();
     const endsAt = this.startedAt + this.params.durationSec * 1000;
     this.pacer = new RatePacer(this.params.rate, this.startedAt, endsAt, this.params.maxEvents);
@@ -193,12 +168,12 @@ export class TrafficRunner {
     }
   }
 
-  private async close(producer: EventProducer | undefined): Promise<void> {
+  private async close(producer: EventProducer): Promise<void> {
     clearInterval(this.historyTimer);
     if (this.startedAt !== null) this.recorder.tick(Date.now() + 1000, this.publisher?.backlog ?? 0);
     await Promise.all(this.subscribers.map((s) => s.stop()));
     this.publisher?.close();
-    await producer?.disconnect().catch(() => {});
+    await producer.disconnect().catch(() => {});
   }
 
   private fail(err: unknown): void {

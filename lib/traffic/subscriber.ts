@@ -6,17 +6,18 @@
 // every failure in it has been written, so nothing is dropped silently.
 import { decodeEvent, type StreamSocialEvent } from "@/lib/events/model";
 import type { Parsed } from "@/lib/events/validation";
-import { DEAD_LETTER_TOPIC, retryTopicOf } from "@/lib/events/topics";
+import { retryTopicOf } from "@/lib/events/topics";
 import type { HandlerStats } from "@/lib/flow/handler-stats";
 import type { FeedBus } from "@/lib/flow/feed-bus";
-import { startGroupConsumer, type ConsumedBatch, type ConsumedRecord, type GroupConsumer } from "@/lib/kafka/consumer-group";
+import { startGroupConsumer, type ConsumedBatch, type GroupConsumer } from "@/lib/kafka/consumer-group";
 import type { EventProducer } from "@/lib/kafka/producer-events";
 import type { FlowHandler } from "@/lib/model/flow";
 import { feedItem } from "./feed-items";
 import { HandlerError, type Handler } from "./handlers";
 import type { Lanes } from "./lanes";
 import { Progress } from "./progress";
-import { decideAfterFailure, parseRetryHeaders, retryHeaders, type FailureInjector, type RetryPolicy } from "./retry-policy";
+import { ErrorPath, type Failure } from "./error-path";
+import { parseRetryHeaders, type FailureInjector, type RetryPolicy } from "./retry-policy";
 import { settleWhileAlive, waitUntil } from "./waits";
 
 export interface SubscriberDeps {
@@ -36,20 +37,17 @@ export interface SubscriberDeps {
 
 class Abandoned extends Error {}
 
-/** A failed attempt: its words and the key its retry record keeps (the user id, so order per user holds). */
-interface Failure {
-  error: string;
-  key: string;
-}
+
 
 export class Subscriber {
   private main: GroupConsumer | null = null;
   private retry: GroupConsumer | null = null;
   private readonly progress = new Progress();
-  /** Failures whose retry / dead-letter record is not acknowledged yet. */
-  private writing = 0;
+  private readonly errors: ErrorPath;
 
-  constructor(private readonly d: SubscriberDeps) {}
+  constructor(private readonly d: SubscriberDeps) {
+    this.errors = new ErrorPath(d.handler, d.stats, d.producer, d.lanes, d.policy);
+  }
 
   get groupIds(): [string, string] {
     return [this.d.handler, `${this.d.handler}-retry`];
@@ -85,7 +83,7 @@ export class Subscriber {
   /** Every one of `expected` deliveries arrived and has its outcome written: nothing left to do. */
   settled(expected: number): boolean {
     const s = this.d.stats;
-    return s.delivered >= expected && this.writing === 0 && s.retried === s.retriesTaken && s.delivered === s.handled + s.deadLettered;
+    return s.delivered >= expected && this.errors.writing === 0 && s.retried === s.retriesTaken && s.delivered === s.handled + s.deadLettered;
   }
 
   async stop(): Promise<void> {
@@ -116,7 +114,7 @@ export class Subscriber {
       const source = `${batch.topic}/${batch.partition}@${r.offset}`;
       const failure = this.attempt(decoded, consumedPerf, false);
       if (failure === null) progress.finish(r.offset);
-      else writes.push(this.afterFailure(r, 1, failure, source).then(() => progress.finish(r.offset)));
+      else writes.push(this.errors.write(r.value, 1, failure, source).then(() => progress.finish(r.offset)));
     }
     await settleWhileAlive(writes, batch);
     if (!finishedAll) throw new Abandoned("batch abandoned (rebalance or stop)");
@@ -144,7 +142,7 @@ export class Subscriber {
       this.d.stats.retriesTaken++;
       const failure = this.attempt(decoded, performance.now(), true);
       if (failure === null) progress.finish(r.offset);
-      else writes.push(this.afterFailure(r, meta.attempts + 1, failure, meta.source).then(() => progress.finish(r.offset)));
+      else writes.push(this.errors.write(r.value, meta.attempts + 1, failure, meta.source).then(() => progress.finish(r.offset)));
     }
     await settleWhileAlive(writes, batch);
     progress.finishUpTo(batch.records[batch.records.length - 1]!.offset);
@@ -181,31 +179,5 @@ export class Subscriber {
     this.d.stats.succeed(performance.now() - startedPerf, now - event.timestamp, afterRetry, now);
     if (kind) this.d.feed.offer(() => feedItem(event, kind, this.d.handler, now), now);
     return null;
-  }
-
-  /** Writes the failed record to the retry topic or, after its last attempt, the dead-letter topic. */
-  private afterFailure(r: ConsumedRecord, attempts: number, { error, key }: Failure, source: string): Promise<void> {
-    const decision = decideAfterFailure(attempts, this.d.policy(), Date.now());
-    const topic = decision.kind === "retry" ? retryTopicOf(this.d.handler) : DEAD_LETTER_TOPIC;
-    const headers = retryHeaders({ handler: this.d.handler, attempts, dueAt: decision.kind === "retry" ? decision.dueAt : 0, error, source });
-    this.writing++;
-    return new Promise<void>((resolve, reject) => {
-      this.d.lanes.enqueue(topic, this.d.producer.partitionFor(topic, key), {
-        key,
-        value: r.value?.toString("utf8") ?? "",
-        headers,
-        createdAt: Date.now(),
-        acked: () => {
-          this.writing--;
-          if (decision.kind === "retry") this.d.stats.retryWritten(Date.now());
-          else this.d.stats.deadLetterWritten(Date.now());
-          resolve();
-        },
-        abandoned: (why) => {
-          this.writing--;
-          reject(why);
-        },
-      });
-    });
   }
 }
