@@ -77,7 +77,8 @@ async function once(run: number): Promise<{ kafka: number; client: number }[]> {
   await rt.resume(victim);
   await runner.done();
   const s = runner.status();
-  const first = await firstAppends(kafkaClient({ bootstrap: rt.bootstrap, clientId: "bench-failover", timeoutMs: 5000, retries: 5 }), frozenAt);
+  // A record the leader appended as the signal landed carries the freeze's own millisecond: not a failover.
+  const first = await firstAppends(kafkaClient({ bootstrap: rt.bootstrap, clientId: "bench-failover", timeoutMs: 5000, retries: 5 }), frozenAt + 200);
   rt.close();
   const rows = led.map((p) => ({ kafka: moved.get(p) ?? NaN, client: (first.get(p) ?? NaN) - frozenAt }));
   console.log(`[run ${run}] froze broker ${victim} (led ${TOPIC} ${led.join(", ")}): ` + rows.map((r, i) => `p${led[i]} moved ${(r.kafka / 1000).toFixed(2)} s, first write ${(r.client / 1000).toFixed(2)} s`).join("; ") + `; created ${s.created}, acknowledged ${s.produced}, skipped ${s.skipped}`);

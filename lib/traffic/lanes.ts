@@ -21,8 +21,9 @@ export interface LaneHooks {
 }
 
 const MAX_BATCH = 500;
+// Short: a partition whose leader moved should not sit out a long backoff once the new one is known.
 const RETRY_MIN_MS = 50;
-const RETRY_MAX_MS = 1000;
+const RETRY_MAX_MS = 250;
 
 class Lane {
   queue: LaneItem[] = [];
