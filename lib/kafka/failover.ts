@@ -49,7 +49,9 @@ export class FailoverSockets {
     const set = this.open.get(broker);
     if (!set) return 0;
     const n = set.size;
-    for (const s of [...set]) s.destroy();
+    // With an error: kafkajs listens for "error" and "end", not "close"; a plain destroy()
+    // would leave it believing the connection alive, every request on it hanging until its timeout.
+    for (const s of [...set]) s.destroy(new Error(`closed after a request to ${broker} timed out`));
     return n;
   }
 }
