@@ -15,6 +15,26 @@ export interface Series {
 export interface Marker {
   at: number;
   label: string;
+  /** A merged marker: every action it stands for ("14:03:22 kill 2"), for its tooltip. */
+  details?: string[];
+}
+
+/**
+ * Markers closer together than 1/`slots` of the time span [from, to] become one,
+ * labelled with the first and a count ("kill 2 +3"), so a few clicks a minute do
+ * not print labels over each other; its details list every action for the tooltip.
+ */
+export function mergeMarkers(markers: readonly Marker[], from: number, to: number, clock: (ms: number) => string, slots = 40): Marker[] {
+  const gap = Math.max(1, (to - from) / slots);
+  const out: { first: Marker; all: Marker[] }[] = [];
+  for (const m of [...markers].sort((a, b) => a.at - b.at)) {
+    const last = out.at(-1);
+    if (last && m.at - last.first.at < gap) last.all.push(m);
+    else out.push({ first: m, all: [m] });
+  }
+  return out.map(({ first, all }) =>
+    all.length === 1 ? first : { at: first.at, label: `${first.label} +${all.length - 1}`, details: all.map((m) => `${clock(m.at)} ${m.label}`) },
+  );
 }
 
 const PALETTE = ["#0369a1", "#c2410c", "#15803d", "#7e22ce", "#b91c1c", "#0f766e", "#a16207", "#be185d", "#4338ca", "#525252"];

@@ -4,7 +4,7 @@
 // draws charts through this, never recharts directly.
 import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatClock } from "@/components/ui/format";
-import type { Marker, Row, Series } from "./series";
+import { mergeMarkers, type Marker, type Row, type Series } from "./series";
 
 export interface TimeChartProps {
   rows: Row[];
@@ -17,8 +17,21 @@ export interface TimeChartProps {
 
 const axis = { fontSize: 11, fill: "currentColor" };
 
+/** A marker's label, with every action it stands for as its tooltip (an SVG <title>). */
+function MarkerLabel({ viewBox, marker, row }: { viewBox?: { x?: number; y?: number }; marker: Marker; row: number }) {
+  const x = (viewBox?.x ?? 0) + 3;
+  const y = (viewBox?.y ?? 0) + 10 + row * 11;
+  return (
+    <text x={x} y={y} fontSize={10} fill="#b91c1c">
+      <title>{(marker.details ?? [marker.label]).join("\n")}</title>
+      {marker.label}
+    </text>
+  );
+}
+
 export default function TimeChart({ rows, series, markers = [], kind, height, format = (n) => String(n) }: TimeChartProps) {
   const dotKeys = new Set(series.filter((s) => s.dots).map((s) => s.key));
+  const shown = mergeMarkers(markers, rows[0]?.at ?? 0, rows.at(-1)?.at ?? 0, formatClock);
   const common = (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="#94a3b8" strokeOpacity={0.35} />
@@ -27,10 +40,10 @@ export default function TimeChart({ rows, series, markers = [], kind, height, fo
       {/* An event series has no magnitude worth reading: its tooltip says it happened. */}
       <Tooltip labelFormatter={(v) => formatClock(Number(v))} formatter={(v, _name, item) => (dotKeys.has(String(item.dataKey)) ? "yes" : format(Number(v)))} isAnimationActive={false} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
-      {markers.map((m, i) => (
-        // Staggered labels: actions seconds apart would otherwise print over each other.
+      {shown.map((m, i) => (
+        // Close markers are merged (mergeMarkers); the rest are staggered over three rows.
         <ReferenceLine key={`${m.at}-${m.label}`} x={m.at} stroke="#dc2626" strokeDasharray="4 2"
-          label={{ value: m.label, position: "insideTopLeft", fontSize: 10, fill: "#b91c1c", dy: (i % 3) * 11 }} />
+          label={(props: { viewBox?: { x?: number; y?: number } }) => <MarkerLabel viewBox={props.viewBox} marker={m} row={i % 3} />} />
       ))}
     </>
   );
