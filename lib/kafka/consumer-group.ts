@@ -14,6 +14,7 @@
 import type { Consumer, ConsumerRunConfig, IHeaders } from "kafkajs";
 import { kafkaClient } from "./client";
 import { CLIENT_FAILOVER, FailoverSockets } from "./failover";
+import { withTimeout } from "@/lib/util/poll";
 import { commitProcessed, type ProcessedOffsets } from "./group-offsets";
 
 export interface ConsumedRecord {
@@ -173,10 +174,15 @@ export async function startGroupConsumer(opts: GroupConsumerOptions): Promise<Gr
       return state.joined;
     },
     async stop() {
-      state.stopping = true;
       clearInterval(watchdog);
+      // Committed by the member itself while it is still one: the admin path (after it left)
+      // joins the group with a consumer of its own, which can linger there for seconds and
+      // hold up the next run. It stays the fallback for a member whose commits fail.
+      const offsets = [...processed].flatMap(([topic, parts]) => [...parts].map(([partition, next]) => ({ topic, partition, offset: String(next) })));
+      const committed = offsets.length === 0 || (await withTimeout(consumer.commitOffsets(offsets), 3000, "commit timed out").then(() => true, () => false));
+      state.stopping = true;
       await consumer.disconnect();
-      await commitProcessed(kafka.admin(), opts.groupId, processed).catch(() => {});
+      if (!committed) await commitProcessed(kafka.admin(), opts.groupId, processed).catch(() => {});
     },
   };
 }
