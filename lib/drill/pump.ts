@@ -161,6 +161,23 @@ export class DrillPump {
     queue.length = 0;
   }
 
+  /**
+   * The duplicate sabotage: the same records once more, under new sequence numbers, so
+   * the log really holds them twice. Retried as is until acknowledged (a send that timed
+   * out may still have been written: only an acknowledged copy is counted, and exactly once).
+   */
+  private async sendAgain(partition: number, lane: PumpOptions["lanes"][number], batch: Pending[], deadline: number): Promise<void> {
+    while (!this.opts.signal.aborted && Date.now() < deadline) {
+      try {
+        await lane.producer.send(partition, batch);
+        this.duplicatesSent += batch.length;
+        return;
+      } catch {
+        await sleep(100);
+      }
+    }
+  }
+
   private async deliver(partition: number, lane: PumpOptions["lanes"][number], batch: Pending[]): Promise<void> {
     const deadline = this.opts.startedAt + this.opts.durationSec * 1000 + this.opts.drainMs;
     for (let attempt = 1; ; attempt++) {
@@ -174,9 +191,7 @@ export class DrillPump {
         this.ackSamples.push({ t, count: batch.length });
         this.partitionAcks.push({ partition, t, broker });
         const every = this.opts.sabotage?.duplicateEvery;
-        if (every && ++this.batches % every === 0) {
-          await lane.producer.send(partition, batch).then(() => (this.duplicatesSent += batch.length)).catch(() => {});
-        }
+        if (every && ++this.batches % every === 0) await this.sendAgain(partition, lane, batch, deadline);
         return;
       } catch (err) {
         const t = Date.now();

@@ -115,7 +115,7 @@ export class TrafficRunner {
       lastError: this.publisher?.lastError ?? this.lastError,
       groups: this.subscribers.map((s, i) => ({
         groupId: TRAFFIC_GROUPS[i]!,
-        consumed: s.consumer?.consumed ?? 0,
+        consumed: s.delivered,
         lag: s.lag(),
         lastBatchAt: s.consumer?.lastBatchAt ?? null,
         restarts: s.consumer?.restarts ?? 0,

@@ -68,6 +68,11 @@ export class Subscriber {
     return this.main;
   }
 
+  /** This run's events delivered to the handler (an earlier run's leftovers, read and skipped, are not counted). */
+  get delivered(): number {
+    return this.d.stats.delivered;
+  }
+
   lag(): number {
     return (this.main?.lag() ?? 0) + (this.retry?.lag() ?? 0);
   }
