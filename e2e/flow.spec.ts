@@ -39,7 +39,14 @@ test("the event flow draws the state machine live, shows the feed, and reports t
   // Started from the keyboard: focus the button and press Enter.
   await page.getByTestId("flow-start").focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("flow-run-state")).toHaveAttribute("data-state", "running", { timeout: 90_000 });
+  // Polled through the API too, so a run that fails to start says why in the test's output.
+  await expect
+    .poll(async () => {
+      const run = (await flowOf(request)).run;
+      return run?.state === "failed" ? `failed: ${run.lastError}` : run?.state;
+    }, { timeout: 90_000 })
+    .toBe("running");
+  await expect(page.getByTestId("flow-run-state")).toHaveAttribute("data-state", "running", { timeout: 15_000 });
 
   const diagram = page.getByRole("img", { name: "Event flow" });
   await expect(diagram).toBeVisible();
