@@ -40,7 +40,7 @@ export function mergeMarkers(markers: readonly Marker[], from: number, to: numbe
 const PALETTE = ["#0369a1", "#c2410c", "#15803d", "#7e22ce", "#b91c1c", "#0f766e", "#a16207", "#be185d", "#4338ca", "#525252"];
 export const color = (i: number) => PALETTE[i % PALETTE.length] ?? "#525252";
 
-const MAX_TOPICS = 8;
+const MAX_TOPICS = 10;
 const MAX_BROKERS = 12;
 export const OTHER = "__other";
 
@@ -68,22 +68,26 @@ function topKeys(totals: Map<string, number>, max: number): string[] {
   return [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, max).map(([k]) => k);
 }
 
-/** Messages/s in per topic; beyond the busiest MAX_TOPICS the rest are summed as "other topics". */
+/**
+ * Messages/s per topic: the MAX_TOPICS busiest over the window, each a line, and
+ * one "others" line for the rest: topics outside the top 10 and the part of the
+ * cluster's rate a point did not itemise (otherTopics).
+ */
 export function perTopicRows(points: readonly HistoryPoint[]): { rows: Row[]; series: Series[] } {
   const totals = new Map<string, number>();
   for (const p of points) for (const [t, v] of Object.entries(p.perTopic)) totals.set(t, (totals.get(t) ?? 0) + v);
   const top = topKeys(totals, MAX_TOPICS);
   const shown = new Set(top);
-  const hasOther = totals.size > top.length;
+  const hasOther = totals.size > top.length || points.some((p) => p.otherTopics > 0);
   const rows = points.map((p) => {
     const row: Row = { at: p.at };
-    let other = 0;
+    let other = p.otherTopics;
     for (const [t, v] of Object.entries(p.perTopic)) shown.has(t) ? (row[t] = v) : (other += v);
     if (hasOther) row[OTHER] = other;
     return row;
   });
   const series = top.map((t, i) => ({ key: t, label: t, color: color(i) }));
-  if (hasOther) series.push({ key: OTHER, label: `${totals.size - top.length} other topics`, color: "#737373" });
+  if (hasOther) series.push({ key: OTHER, label: "others", color: "#737373" });
   return { rows, series };
 }
 

@@ -1,11 +1,9 @@
 "use client";
-import { useState } from "react";
-import type { PartitionState } from "@/lib/model/cluster";
+// Rows of partitions as the API pages them (worst first). The ISR column is the
+// effective one (without brokers known down); where Kafka's metadata still says
+// more, the next column says what Kafka says, until it fences the broker.
+import type { PartitionRow, PartitionStatus } from "@/lib/model/cluster";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { rankPartitions, type PartitionStatus } from "./partition-order";
-
-const PAGE = 50;
 
 const ROW_LOOK: Record<PartitionStatus, string> = {
   offline: "bg-red-100 dark:bg-red-950",
@@ -20,48 +18,45 @@ const FLAG: Record<Exclude<PartitionStatus, "ok">, { tone: "red" | "amber"; text
   "under-replicated": { tone: "amber", text: "under-replicated" },
 };
 
-const ids = (xs: number[]) => (xs.length ? xs.join(", ") : "none");
+const ids = (xs: readonly number[]) => (xs.length ? xs.join(", ") : "none");
 
-export function PartitionTable({ topic, partitions, minIsr }: { topic: string; partitions: PartitionState[]; minIsr: number }) {
-  const [limit, setLimit] = useState(PAGE);
-  const ranked = rankPartitions(partitions, minIsr);
-  const shown = ranked.slice(0, limit);
+export function PartitionTable({ rows, caption, showTopic = false, testId }: { rows: readonly PartitionRow[]; caption: string; showTopic?: boolean; testId?: string }) {
   return (
-    <div>
-      <table data-testid={`partitions-${topic}`} className="w-full table-fixed text-sm">
-        <caption className="sr-only">Partitions of {topic}, problems first</caption>
-        <thead className="text-xs text-slate-600 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="w-20 py-1 text-left font-medium">Partition</th>
-            <th scope="col" className="w-20 text-left font-medium">Leader</th>
-            <th scope="col" className="text-left font-medium">Replicas</th>
-            <th scope="col" className="text-left font-medium">ISR</th>
-            <th scope="col" className="w-44 text-left font-medium">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((p) => (
+    <table data-testid={testId} className="w-full table-fixed text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="text-xs text-slate-600 dark:text-slate-400">
+        <tr>
+          <th scope="col" className={`${showTopic ? "w-64" : "w-20"} py-1 text-left font-medium`}>Partition</th>
+          <th scope="col" className="w-16 text-left font-medium">Leader</th>
+          <th scope="col" className="text-left font-medium">Replicas</th>
+          <th scope="col" className="text-left font-medium">ISR</th>
+          <th scope="col" className="text-left font-medium">Kafka&apos;s ISR</th>
+          <th scope="col" className="w-40 text-left font-medium">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => {
+          const same = p.isr.length === p.effectiveIsr.length;
+          return (
             <tr
-              key={p.partition}
-              data-testid={`partition-row-${topic}-${p.partition}`}
+              key={`${p.topic}/${p.partition}`}
+              data-testid={`partition-row-${p.topic}-${p.partition}`}
               data-status={p.status}
-              data-under-replicated={p.isr.length < p.replicas.length ? "true" : "false"}
+              data-under-replicated={p.effectiveIsr.length < p.replicas.length ? "true" : "false"}
               className={`border-t border-slate-200 tabular-nums dark:border-slate-700 ${ROW_LOOK[p.status]}`}
             >
-              <th scope="row" className="py-1 text-left font-medium">{p.partition}</th>
+              <th scope="row" className="truncate py-1 text-left font-medium">{showTopic ? `${p.topic} / ${p.partition}` : p.partition}</th>
               <td>{p.leader < 0 ? "—" : p.leader}</td>
               <td className="truncate">{ids(p.replicas)}</td>
-              <td className="truncate">{ids(p.isr)}</td>
+              <td className="truncate">{ids(p.effectiveIsr)}</td>
+              <td className="truncate text-xs" title={same ? undefined : "Kafka lists a broker known down until the controller fences it"}>
+                {same ? <span className="text-slate-600 dark:text-slate-400">same</span> : `${ids(p.isr)} (not yet fenced)`}
+              </td>
               <td>{p.status === "ok" ? <span className="text-xs text-slate-600 dark:text-slate-400">in sync</span> : <Badge tone={FLAG[p.status].tone}>{FLAG[p.status].text}</Badge>}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {ranked.length > limit && (
-        <Button size="sm" className="mt-2" onClick={() => setLimit((n) => n + PAGE * 4)}>
-          Show more ({ranked.length - limit} not shown)
-        </Button>
-      )}
-    </div>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

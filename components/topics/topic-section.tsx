@@ -1,20 +1,19 @@
 "use client";
-// One topic, collapsed to a summary line unless it has trouble; its partition
-// table is only rendered when open (a topic can have thousands).
+// One topic, collapsed to a summary line unless it has trouble; its partitions
+// are fetched, a page at a time, only while it is open.
 import { useEffect, useState } from "react";
-import type { PartitionState, TopicSummary } from "@/lib/model/cluster";
+import type { StateFilter, TopicSummary } from "@/lib/model/cluster";
+import { topicTrouble } from "@/lib/monitor/topic-index";
 import { Badge } from "@/components/ui/badge";
 import { formatInt, formatRate } from "@/components/ui/format";
-import { PartitionTable } from "./partition-table";
-import { topicTrouble } from "./partition-order";
+import { TopicPartitions } from "./topic-partitions";
 
 export interface TopicSectionProps {
-  topic: TopicSummary;
-  partitions: PartitionState[];
-  lag: number | undefined;
+  topic: TopicSummary & { lag: number | null };
+  state: StateFilter;
 }
 
-export function TopicSection({ topic: t, partitions, lag }: TopicSectionProps) {
+export function TopicSection({ topic: t, state }: TopicSectionProps) {
   const trouble = topicTrouble(t) > 0;
   const [open, setOpen] = useState(trouble);
   useEffect(() => {
@@ -33,7 +32,7 @@ export function TopicSection({ topic: t, partitions, lag }: TopicSectionProps) {
         <span className="w-28 text-xs tabular-nums text-slate-700 dark:text-slate-300">{formatInt(t.partitions)} partitions</span>
         <span className="w-24 text-xs tabular-nums text-slate-700 dark:text-slate-300">RF {t.replicationFactor} · min ISR {t.minIsr}</span>
         <span className="w-28 text-xs tabular-nums" data-testid={`topic-rate-${t.name}`}>{formatRate(t.messagesInPerSec)} msg/s in</span>
-        <span className="w-28 text-xs tabular-nums">lag {lag === undefined ? "—" : formatInt(lag)}</span>
+        <span className="w-28 text-xs tabular-nums">lag {t.lag === null ? "—" : formatInt(t.lag)}</span>
         <span className="flex gap-1">
           {t.offline > 0 && <Badge tone="red">{formatInt(t.offline)} offline</Badge>}
           {t.underMinIsr > 0 && <Badge tone="red">{formatInt(t.underMinIsr)} under min ISR</Badge>}
@@ -43,7 +42,7 @@ export function TopicSection({ topic: t, partitions, lag }: TopicSectionProps) {
       </summary>
       {open && (
         <div className="border-t border-slate-200 px-4 py-2 dark:border-slate-700">
-          <PartitionTable topic={t.name} partitions={partitions} minIsr={t.minIsr} />
+          <TopicPartitions topic={t.name} state={state} />
         </div>
       )}
     </details>

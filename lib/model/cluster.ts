@@ -265,6 +265,7 @@ export interface ClusterSnapshot {
   quorum: QuorumState | null;
   quorumVerdict: QuorumVerdict;
   brokers: BrokerView[];
+  /** The notable topics (troubled first, then the busiest; at most 25): /api/topics pages all of them, figures.topics counts them. */
   topics: TopicSummary[];
   figures: ClusterFigures;
   kafkaView: KafkaViewFigures;
@@ -284,7 +285,9 @@ export interface HistoryPoint {
   at: number;
   health: ClusterHealth;
   messagesInPerSec: number | null;
+  /** The busiest topics' rates (at most 20); the rest of the cluster's rate is otherTopics. */
   perTopic: Record<string, number>;
+  otherTopics: number;
   underReplicated: number;
   underMinIsr: number;
   offline: number;
@@ -317,4 +320,49 @@ export interface TimelineEntry {
   brokerId?: number;
   /** For urp_recovered: how long URP stayed above 0. */
   durationMs?: number;
+}
+
+/** A partition's trouble, worst first; judged on the effective view (as health is). */
+export const PARTITION_STATUSES = ["offline", "under-min-isr", "under-replicated", "ok"] as const;
+export type PartitionStatus = (typeof PARTITION_STATUSES)[number];
+/** The state filter of /api/topics: every status, "problems" (anything but ok), or one status. */
+export const STATE_FILTERS = ["all", "problems", ...PARTITION_STATUSES] as const;
+export type StateFilter = (typeof STATE_FILTERS)[number];
+
+/** One row of the partitions table: Kafka's ISR as stated, and the ISR without brokers known down. */
+export interface PartitionRow extends PartitionState {
+  status: PartitionStatus;
+  effectiveIsr: number[];
+}
+
+/** Per-status partition counts over the whole cluster. */
+export interface PartitionCounts {
+  topics: number;
+  partitions: number;
+  offline: number;
+  underMinIsr: number;
+  underReplicated: number;
+}
+
+/** GET /api/topics: one page of topic summaries, trouble first, then by name. */
+export interface TopicPage {
+  at: number;
+  reachable: boolean;
+  counts: PartitionCounts;
+  /** Topics matching the filter, before paging. */
+  total: number;
+  offset: number;
+  limit: number;
+  topics: (TopicSummary & { lag: number | null })[];
+  groups: ConsumerGroupLag[];
+}
+
+/** GET /api/topics/partitions: one page of partitions, worst first, then topic, then partition. */
+export interface PartitionPage {
+  at: number;
+  reachable: boolean;
+  total: number;
+  offset: number;
+  limit: number;
+  partitions: PartitionRow[];
 }

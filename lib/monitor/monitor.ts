@@ -7,10 +7,12 @@ import { runAction } from "@/lib/runtime/types";
 import { isCutOff, NETWORK_ACTIONS, type ActionParams } from "@/lib/model/runtime";
 import { sleep, withTimeout } from "@/lib/util/poll";
 import { actionEntry } from "./action-entry";
-import { historyPoint, RingBuffer } from "./history";
+import { DEFAULT_HISTORY_BYTES, historyPoint, RingBuffer } from "./history";
+import { notableTopics } from "./topic-digest";
+import { TopicIndex } from "./topic-index";
 import { buildSnapshot, type PreviousPoll } from "./snapshot";
 import { detectTransitions, initialTimelineState, type TimelineState } from "./timeline";
-import type { ClusterSnapshot, HistoryPoint, Observation, PartitionState, RuntimeInfo, TimelineEntry } from "@/lib/model/cluster";
+import type { ClusterSnapshot, HistoryPoint, Observation, PartitionState, RuntimeInfo, TimelineEntry, TopicSummary } from "@/lib/model/cluster";
 
 export interface ObservationSource {
   /** `hints.cutOff`: brokers our own network faults cut off (their metadata is a zombie's). */
@@ -32,11 +34,13 @@ export interface MonitorOptions {
 const TIMELINE_CAPACITY = 2000;
 
 export class Monitor {
-  private last: (PreviousPoll & { partitions: PartitionState[] }) | null = null;
+  /** `topics`: every topic's summary; the snapshot carries only the notable ones. */
+  private last: (PreviousPoll & { partitions: PartitionState[]; topics: TopicSummary[] }) | null = null;
+  private index: TopicIndex | undefined;
   private processes: BrokerProcess[] | null = null;
   private runtimeInfo: RuntimeInfo;
   private readonly known = new Set<number>();
-  private readonly historyRing = new RingBuffer<HistoryPoint>(3600);
+  private readonly historyRing = new RingBuffer<HistoryPoint>({ capacity: 3600, maxBytes: DEFAULT_HISTORY_BYTES });
   private readonly entries: TimelineEntry[] = [];
   private tstate: TimelineState = initialTimelineState();
   private seq = 0;
@@ -86,6 +90,27 @@ export class Monitor {
   /** The latest partition table (the snapshot holds only per-topic summaries). */
   get partitions(): readonly PartitionState[] {
     return this.last?.partitions ?? [];
+  }
+
+  /** Every topic and partition of the latest poll, for paged queries; built on first use, once per snapshot. */
+  get topicIndex(): TopicIndex {
+    if (!this.index) {
+      const last = this.last;
+      this.index = new TopicIndex({
+        partitions: last?.partitions ?? [],
+        topics: last?.topics ?? [],
+        minIsr: last?.observation.minIsr ?? {},
+        down: new Set((last?.snapshot.brokers ?? []).filter((b) => b.effectivelyDown).map((b) => b.id)),
+        canElect: last?.snapshot.quorumVerdict.status !== "lost",
+        groups: last?.snapshot.groups ?? [],
+      });
+    }
+    return this.index;
+  }
+
+  /** Estimated bytes the chart history holds (bounded by DEFAULT_HISTORY_BYTES). */
+  get historyBytes(): number {
+    return this.historyRing.bytes;
   }
 
   get runtime(): BrokerRuntime {
@@ -233,7 +258,7 @@ export class Monitor {
     for (const p of this.processes ?? []) this.known.add(p.id);
     // A re-derivation compares rates against the poll before the last one, not against itself.
     const prev = fresh ? this.last : (this.previousOfLast ?? null);
-    const snapshot = buildSnapshot({
+    const full = buildSnapshot({
       prev,
       // The stored observation keeps its own time (rates are computed against it).
       observation: stampAt === undefined ? observation : { ...observation, at: stampAt },
@@ -244,6 +269,8 @@ export class Monitor {
       pollMs,
       bootstrap: this.opts.bootstrap,
     });
+    // A thousand topics would make every snapshot (and SSE frame) a thousand rows: /api/topics pages them.
+    const snapshot: ClusterSnapshot = { ...full, topics: notableTopics(full.topics) };
     for (const b of snapshot.brokers) this.known.add(b.id);
     const prevPartitions = this.last?.partitions ?? [];
     const { entries, state } = detectTransitions(this.last?.snapshot ?? null, snapshot, this.tstate, {
@@ -252,7 +279,8 @@ export class Monitor {
     });
     this.tstate = state;
     if (fresh) this.previousOfLast = this.last;
-    this.last = { snapshot, observation, partitions: observation.partitions };
+    this.last = { snapshot, observation, partitions: observation.partitions, topics: full.topics };
+    this.index = undefined;
     this.emit({ type: "snapshot", snapshot });
     for (const entry of entries) this.pushEntry(entry);
     this.resolveFirst();

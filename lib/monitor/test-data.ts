@@ -105,10 +105,10 @@ export function withoutBroker(obs: Observation, id: number): Observation {
   };
 }
 
-/** A foreign cluster: `brokers` brokers, `partitions` partitions over 30 topics, RF 3, 3 dedicated voters. */
-export function bigObservation(brokers: number, partitions: number, at = T0): Observation {
+/** A foreign cluster: `brokers` brokers, `partitions` partitions over `topics` topics, RF 3, 3 dedicated voters. */
+export function bigObservation(brokers: number, partitions: number, at = T0, topics = 30): Observation {
   const ids = Array.from({ length: brokers }, (_, i) => 101 + i);
-  const perTopic = Math.ceil(partitions / 30);
+  const perTopic = Math.ceil(partitions / topics);
   const parts: PartitionState[] = [];
   for (let t = 0; parts.length < partitions; t++) {
     parts.push(...topicParts(`topic.${t}`, Math.min(perTopic, partitions - parts.length), ids, 3, parts.length));
@@ -119,7 +119,7 @@ export function bigObservation(brokers: number, partitions: number, at = T0): Ob
     registered: ids.map((id) => ({ id, host: `kafka-${id}.example`, port: 9092 })),
     responsive: [...ids],
     partitions: parts,
-    minIsr: Object.fromEntries(Array.from({ length: 30 }, (_, t) => [`topic.${t}`, 2])),
+    minIsr: Object.fromEntries(Array.from({ length: topics }, (_, t) => [`topic.${t}`, 2])),
     quorum: quorum(9001, [9001, 9002, 9003], at),
     highWatermarks: hwOf(parts, 1000),
     groups: [],

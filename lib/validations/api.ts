@@ -1,6 +1,7 @@
 // Input schemas of the HTTP API. Route handlers parse with these and nothing else.
 import { z } from "zod";
 import { CLIENT_REPORT_ID } from "@/lib/drill/report-id";
+import { STATE_FILTERS } from "@/lib/model/cluster";
 import { BROKER_ACTIONS, SLOW_LIMITS } from "@/lib/model/runtime";
 
 export const brokerActionParams = z.object({
@@ -38,6 +39,26 @@ export const timelineQuery = z.object({
   /** Entries with an id greater than this. */
   since: intParam(0, Number.MAX_SAFE_INTEGER, "since").optional().default(0),
   limit: intParam(1, 1000, "limit").optional().default(200),
+});
+
+const stateFilter = z.enum(STATE_FILTERS, { message: `state must be one of ${STATE_FILTERS.join(", ")}` }).optional().default("all");
+/** Topic names are Kafka's: letters, digits, . _ - (at most 249). */
+const topicName = z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, "topic must be a Kafka topic name (letters, digits, . _ -; at most 249)");
+
+/** GET /api/topics: a page of topic summaries, trouble first. */
+export const topicsQuery = z.object({
+  q: z.string().max(249, "q must be at most 249 characters").optional(),
+  state: stateFilter,
+  offset: intParam(0, 1_000_000, "offset").optional().default(0),
+  limit: intParam(1, 500, "limit").optional().default(50),
+});
+
+/** GET /api/topics/partitions: a page of partitions, worst first; one topic or all. */
+export const partitionsQuery = z.object({
+  topic: topicName.optional(),
+  state: stateFilter,
+  offset: intParam(0, 10_000_000, "offset").optional().default(0),
+  limit: intParam(1, 1000, "limit").optional().default(100),
 });
 
 export const REPORT_EXPORT_FORMATS = ["md", "json"] as const;

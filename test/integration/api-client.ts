@@ -1,5 +1,5 @@
 // A tiny client for the dashboard's HTTP API, as the tests use it.
-import type { ClusterSnapshot, PartitionState, TimelineEntry } from "@/lib/model/cluster";
+import type { ClusterSnapshot, PartitionPage, TimelineEntry } from "@/lib/model/cluster";
 import { pollUntil } from "@/lib/util/poll";
 import { baseUrl, TEST_TOKEN } from "./server";
 
@@ -10,7 +10,8 @@ export async function getJson<T>(path: string, timeoutMs = 5000): Promise<T> {
 }
 
 export const cluster = () => getJson<ClusterSnapshot>("/api/cluster");
-export const topics = () => getJson<{ partitions: PartitionState[] }>("/api/topics");
+/** Every partition (one page of up to 1,000, worst first), or those in one state. */
+export const topics = (state = "all") => getJson<PartitionPage>(`/api/topics/partitions?limit=1000&state=${state}`);
 export const timeline = () => getJson<{ entries: TimelineEntry[] }>("/api/timeline?limit=1000").then((r) => r.entries);
 
 /** A same-origin JSON POST carrying the token, as the dashboard page sends it. */
