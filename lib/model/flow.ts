@@ -44,7 +44,7 @@ export interface HandlerFigures {
   pendingRetries: number;
   /** Records seen again after a rebalance and skipped (at-least-once delivery). */
   redelivered: number;
-  /** Records an earlier, interrupted run left behind (another run's events): skipped, not counted as delivered. */
+  /** Records not of this run (an earlier run's events, another producer's records): skipped, not counted as delivered. */
   leftOver: number;
   /** Last known lag of the handler's consumer (records behind the log end). */
   lag: number;
