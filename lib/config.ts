@@ -66,6 +66,15 @@ export const configSchema = z.object({
   /** First client port of the local cluster: node N listens on base+N-1. */
   LOCAL_PORT_BASE: intIn(1024, 60_000).default(19092),
   LOCAL_HEAP_MB: intIn(128, 8192).default(768),
+  /**
+   * The local cluster's shape when it is first formatted (afterwards the shape recorded in its
+   * data dir wins, and a different explicit value is refused): brokers 1..9 (default 3), and
+   * controllers "combined" (inside the first brokers, the default) or "3" (three dedicated nodes).
+   */
+  LOCAL_BROKERS: intIn(1, 9).optional(),
+  LOCAL_CONTROLLERS: z.enum(["combined", "3"], { message: 'LOCAL_CONTROLLERS must be "combined" or "3"' }).optional(),
+  /** Heap of a dedicated controller (it holds metadata only). */
+  LOCAL_CONTROLLER_HEAP_MB: intIn(128, 8192).default(256),
   /** broker.session.timeout.ms of the local cluster: how long a silent broker lives before it is fenced (the sweep varies it). */
   LOCAL_SESSION_TIMEOUT_MS: intIn(2000, 60_000).default(6000),
   JAVA_BIN: z.string().min(1).default("java"),
@@ -114,6 +123,9 @@ export function parseConfig(env: Record<string, string | undefined>, root = ROOT
     KAFKA_CACHE_DIR: blankToUndefined(env.KAFKA_CACHE_DIR),
     LOCAL_PORT_BASE: blankToUndefined(env.LOCAL_PORT_BASE),
     LOCAL_HEAP_MB: blankToUndefined(env.LOCAL_HEAP_MB),
+    LOCAL_BROKERS: blankToUndefined(env.LOCAL_BROKERS),
+    LOCAL_CONTROLLERS: blankToUndefined(env.LOCAL_CONTROLLERS),
+    LOCAL_CONTROLLER_HEAP_MB: blankToUndefined(env.LOCAL_CONTROLLER_HEAP_MB),
     LOCAL_SESSION_TIMEOUT_MS: blankToUndefined(env.LOCAL_SESSION_TIMEOUT_MS),
     JAVA_BIN: blankToUndefined(env.JAVA_BIN),
     TOXIPROXY_BIN: blankToUndefined(env.TOXIPROXY_BIN),

@@ -1,9 +1,10 @@
-// npm run cluster -- up|down|status|kill N|stop N|pause N|resume N|restart N|start N|partition N|isolate N|slow N --delay-ms D|heal N
+// npm run cluster -- up [--brokers N] [--controllers combined|3]|down [--wipe]|status|kill N|stop N|pause N|resume N|restart N|start N|partition N|isolate N|slow N --delay-ms D|heal N
 import { spawnSync } from "node:child_process";
-import { canaryTopic, config, ConfigError, type Config } from "@/lib/config";
+import { canaryTopic, config, ConfigError, parseConfig, type Config } from "@/lib/config";
 import { ensureClusterTopics } from "@/lib/kafka/topics";
 import { dockerRuntimeFromConfig } from "@/lib/runtime/select";
-import { localClusterDown, localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
+import { localClusterDown, localClusterUp, localClusterWipe, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
+import { describeShape } from "@/lib/runtime/local-shape";
 import { formatStatusTable } from "@/lib/runtime/status-table";
 import { BROKER_ACTIONS, runAction, RuntimeFailure, RuntimeInputError, type ActionParams, type BrokerAction } from "@/lib/runtime/types";
 import { slowBody } from "@/lib/validations/api";
@@ -11,8 +12,11 @@ import { procRss } from "@/lib/runtime/proc";
 import { registeredBrokers } from "@/lib/kafka/brokers";
 
 const USAGE = `usage: npm run cluster -- <command>
-  up                 format (first time), start the 3 local brokers, create the StreamSocial topics
-  down               stop every broker gracefully (data is kept)
+  up [--brokers N] [--controllers combined|3]
+                     format (first time), start the local nodes, create the StreamSocial topics;
+                     the shape (default 3 combined broker+controller nodes; brokers 1..9, or 3
+                     dedicated controllers) is fixed when the cluster is first formatted
+  down [--wipe]      stop every node gracefully (data is kept; --wipe deletes it, and the shape)
   status             runtime status and Kafka registration of each broker
   kill N             SIGKILL broker N          stop N      graceful SIGTERM
   pause N            freeze (SIGSTOP)          resume N    thaw (SIGCONT)
@@ -25,8 +29,34 @@ const USAGE = `usage: npm run cluster -- <command>
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { cmd: string; id?: number; params?: ActionParams } {
+interface Args {
+  cmd: string;
+  id?: number;
+  params?: ActionParams;
+  /** up's shape flags, as configuration values. */
+  shape?: { LOCAL_BROKERS?: string; LOCAL_CONTROLLERS?: string };
+  wipe?: boolean;
+}
+
+/** `up --brokers N --controllers combined|3`: each flag once, checked by the config's own schema later. */
+function parseUpFlags(flags: string[]): NonNullable<Args["shape"]> {
+  const out: NonNullable<Args["shape"]> = {};
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i] as string;
+    const key = flag === "--brokers" ? "LOCAL_BROKERS" : flag === "--controllers" ? "LOCAL_CONTROLLERS" : null;
+    if (key === null) throw new UsageError(`unexpected argument: ${flag}`);
+    const v = flags[++i];
+    if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value (--brokers 1..9, --controllers combined|3)`);
+    if (out[key] !== undefined) throw new UsageError(`${flag} given twice`);
+    out[key] = v;
+  }
+  return out;
+}
+
+function parseArgs(argv: string[]): Args {
   const [cmd, idArg, ...rest] = argv;
+  if (cmd === "up") return { cmd, shape: parseUpFlags(argv.slice(1)) };
+  if (cmd === "down" && idArg === "--wipe" && rest.length === 0) return { cmd, wipe: true };
   let extra = rest;
   let params: ActionParams | undefined;
   if (cmd === "slow") {
@@ -50,7 +80,7 @@ function parseArgs(argv: string[]): { cmd: string; id?: number; params?: ActionP
   }
   if (!cmd) throw new UsageError("no command given");
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
-  if (cmd === "up" || cmd === "down" || cmd === "status") {
+  if (cmd === "down" || cmd === "status") {
     if (idArg !== undefined) throw new UsageError(`'${cmd}' takes no broker id`);
     return { cmd };
   }
@@ -90,20 +120,30 @@ async function dockerMain(cfg: Config, cmd: string, id: number | undefined, para
 }
 
 async function main(): Promise<number> {
-  const { cmd, id, params = {} } = parseArgs(process.argv.slice(2));
-  const cfg = config();
-  if (cfg.RUNTIME === "docker") return dockerMain(cfg, cmd, id, params);
+  const { cmd, id, params = {}, shape, wipe } = parseArgs(process.argv.slice(2));
+  // up's flags are configuration, checked like the environment's own values.
+  const cfg = shape && Object.keys(shape).length > 0 ? parseConfig({ ...process.env, ...shape }) : config();
+  if (cfg.RUNTIME === "docker") {
+    if (shape && Object.keys(shape).length > 0) throw new UsageError("--brokers and --controllers shape the local runtime only (Docker runs the 3-node compose file)");
+    if (wipe) throw new UsageError("--wipe is for the local runtime (Docker: scripts/docker-down.sh removes its volumes)");
+    return dockerMain(cfg, cmd, id, params);
+  }
   const runtime = localRuntimeFromConfig(cfg);
   const log = (line: string) => console.log(line);
   switch (cmd) {
     case "up": {
       const r = await localClusterUp(cfg, log);
-      console.log(`cluster up: ${runtime.brokerIds.length} brokers registered in ${(r.registeredInMs / 1000).toFixed(1)} s` +
+      console.log(`cluster up (${describeShape(runtime.shape)}): ${runtime.brokerIds.length} brokers registered in ${(r.registeredInMs / 1000).toFixed(1)} s` +
         (r.topicsCreated.length ? `; created topics ${r.topicsCreated.join(", ")}` : ""));
       console.log(`bootstrap: ${runtime.bootstrap.join(",")}`);
       return 0;
     }
     case "down": {
+      if (wipe) {
+        const stopped = await localClusterWipe(cfg);
+        console.log(`${stopped.length ? `stopped node${stopped.length > 1 ? "s" : ""} ${stopped.join(", ")}; ` : ""}deleted ${cfg.dataDir}/local`);
+        return 0;
+      }
       const stopped = await localClusterDown(runtime);
       console.log(stopped.length ? `stopped broker${stopped.length > 1 ? "s" : ""} ${stopped.join(", ")}` : "no broker was running");
       return 0;
@@ -117,7 +157,7 @@ async function main(): Promise<number> {
     }
     default: {
       const p = await runAction(runtime, id as number, cmd as BrokerAction, params);
-      console.log(`broker ${p.id}: ${p.status}${p.pid ? ` (pid ${p.pid})` : ""}`);
+      console.log(`${p.role === "controller" ? "controller" : "broker"} ${p.id}: ${p.status}${p.pid ? ` (pid ${p.pid})` : ""}`);
       return 0;
     }
   }

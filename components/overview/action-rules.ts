@@ -2,6 +2,7 @@
 // in one place: the runtime status decides, Kafka's view of the broker does not.
 import type { BrokerView, RuntimeInfo } from "@/lib/model/cluster";
 import { faultLabel, type BrokerAction } from "@/lib/model/runtime";
+import { nodeName } from "./node-name";
 
 export interface ActionButton {
   action: BrokerAction;
@@ -51,7 +52,7 @@ function commonReason(b: BrokerView, ctx: ActionContext): string | null {
   if (!ctx.runtime.available) return `Runtime unavailable: ${ctx.runtime.reason ?? "unknown reason"}`;
   if (ctx.serverDown) return "The dashboard server is not answering";
   if (ctx.busy) return "An action on this broker is in progress";
-  if (!b.runtime) return `Broker ${b.id} is not run by this dashboard's runtime`;
+  if (!b.runtime) return `${nodeName(b)} is not run by this dashboard's runtime`;
   return null;
 }
 
@@ -59,7 +60,7 @@ export function actionButtons(b: BrokerView, ctx: ActionContext): ActionButton[]
   const common = commonReason(b, ctx);
   const status = b.runtime?.status;
   const alive = status === "running" || status === "paused";
-  const notRunning = `Broker ${b.id} is not running (${status ?? "unknown"})`;
+  const notRunning = `${nodeName(b)} is not running (${status ?? "unknown"})`;
   const reason = (a: BrokerAction): string | null => {
     if (common) return common;
     switch (a) {
@@ -67,9 +68,9 @@ export function actionButtons(b: BrokerView, ctx: ActionContext): ActionButton[]
       case "stop":
         return alive ? null : notRunning;
       case "pause":
-        return status === "paused" ? `Broker ${b.id} is already paused` : alive ? null : notRunning;
+        return status === "paused" ? `${nodeName(b)} is already paused` : alive ? null : notRunning;
       case "resume":
-        return status === "paused" ? null : `Broker ${b.id} is not paused`;
+        return status === "paused" ? null : `${nodeName(b)} is not paused`;
       case "restart":
         return status === "missing" ? (b.runtime?.detail ?? "Broker storage is missing") : null;
       case "start":
@@ -77,11 +78,11 @@ export function actionButtons(b: BrokerView, ctx: ActionContext): ActionButton[]
       case "partition":
       case "isolate":
       case "slow":
-        if (faulted) return `Broker ${b.id} is already ${faults.map(faultLabel).join(", ")}: heal it first`;
+        if (faulted) return `${nodeName(b)} is already ${faults.map(faultLabel).join(", ")}: heal it first`;
         if (a === "slow" && slowOff) return slowOff;
         return faultsOff ?? (status === "running" ? null : notRunning);
       case "heal":
-        return faulted ? null : `Broker ${b.id} has no network fault`;
+        return faulted ? null : `${nodeName(b)} has no network fault`;
     }
   };
   const faults = b.runtime?.faults ?? [];

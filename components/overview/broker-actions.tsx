@@ -4,14 +4,16 @@ import { ACTION_LABEL, DESTRUCTIVE, type ActionButton } from "./action-rules";
 
 export interface BrokerActionsProps {
   brokerId: number;
+  /** "Broker 2", "Controller 101": what the group of buttons controls. */
+  name: string;
   buttons: ActionButton[];
   busyAction: string | null;
   onAction: (action: ActionButton["action"]) => void;
 }
 
-export function BrokerActions({ brokerId, buttons, busyAction, onAction }: BrokerActionsProps) {
+export function BrokerActions({ brokerId, name, buttons, busyAction, onAction }: BrokerActionsProps) {
   return (
-    <div role="group" aria-label={`Broker ${brokerId} controls`} className="mt-auto flex flex-wrap gap-1.5">
+    <div role="group" aria-label={`${name} controls`} className="mt-auto flex flex-wrap gap-1.5">
       {buttons.map(({ action, disabledReason }) => (
         <Button
           key={action}

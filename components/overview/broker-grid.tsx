@@ -34,9 +34,11 @@ export function BrokerGrid({ brokers, lastKnown, runtime, serverDown }: BrokerGr
     );
   }
 
+  // Past six cards a compact grid, so a 9-broker cluster with its controllers still fits a laptop screen.
+  const compact = brokers.length > 6;
   return (
     <section aria-label="Brokers">
-      <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
+      <div data-testid="broker-grid" data-compact={compact ? "true" : "false"} className={`grid grid-cols-1 gap-3 ${compact ? "sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-4" : "md:grid-cols-3"}`}>
         {brokers.map((b) => {
           const busy = actions.busy?.id === b.id;
           const failure = actions.failure?.target.id === b.id ? actions.failure : null;
@@ -50,6 +52,7 @@ export function BrokerGrid({ brokers, lastKnown, runtime, serverDown }: BrokerGr
               error={failure ? `${failure.target.action} failed: ${failure.message}` : null}
               onAction={(action) => request(b.id, action)}
               runtime={runtime}
+              compact={compact}
             />
           );
         })}

@@ -8,7 +8,13 @@ export interface EnsureTopicsResult {
   existing: string[];
 }
 
-export async function ensureTopics(bootstrap: readonly string[], specs: readonly TopicSpec[]): Promise<EnsureTopicsResult> {
+/**
+ * `brokers`: how many brokers the cluster has, when the caller knows; with fewer
+ * than three the replication is fitted (RF = brokers, min ISR 1), as the local
+ * runtime's broker settings are.
+ */
+export async function ensureTopics(bootstrap: readonly string[], specs: readonly TopicSpec[], brokers?: number): Promise<EnsureTopicsResult> {
+  const rfOf = (s: TopicSpec) => (brokers === undefined ? s.replicationFactor : Math.min(s.replicationFactor, brokers));
   const admin = kafkaClient({ bootstrap, clientId: "streamsocial-setup", timeoutMs: 10_000, retries: 5 }).admin();
   await admin.connect();
   try {
@@ -23,8 +29,8 @@ export async function ensureTopics(bootstrap: readonly string[], specs: readonly
         topics: missing.map((s) => ({
           topic: s.name,
           numPartitions: s.partitions,
-          replicationFactor: s.replicationFactor,
-          configEntries: [{ name: "min.insync.replicas", value: "2" }],
+          replicationFactor: rfOf(s),
+          configEntries: [{ name: "min.insync.replicas", value: rfOf(s) >= 3 ? "2" : "1" }],
         })),
       });
     }
@@ -82,7 +88,7 @@ export async function ensureCanaryTopic(bootstrap: readonly string[], topic: str
           topic,
           replicaAssignment: ids.map((_, i) => ({ partition: i, replicas: Array.from({ length: rf }, (_, k) => ids[(i + k) % ids.length] as number) })),
           configEntries: [
-            { name: "min.insync.replicas", value: String(Math.min(2, rf)) },
+            { name: "min.insync.replicas", value: rf >= 3 ? "2" : "1" },
             { name: "retention.ms", value: "3600000" },
             { name: "segment.ms", value: "600000" },
           ],
@@ -99,7 +105,7 @@ export async function ensureCanaryTopic(bootstrap: readonly string[], topic: str
  * canary is on, its topic. Returns the names it created.
  */
 export async function ensureClusterTopics(bootstrap: readonly string[], brokerIds: readonly number[], canary: string | null): Promise<string[]> {
-  const { created } = await ensureTopics(bootstrap, STREAMSOCIAL_TOPICS);
+  const { created } = await ensureTopics(bootstrap, STREAMSOCIAL_TOPICS, brokerIds.length);
   if (canary && (await ensureCanaryTopic(bootstrap, canary, brokerIds))) created.push(canary);
   return created;
 }

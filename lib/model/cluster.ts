@@ -151,6 +151,8 @@ export interface BrokerView {
   runtime: BrokerProcess | null;
   isController: boolean;
   isVoter: boolean;
+  /** A dedicated KRaft controller: a voter that holds no data and serves no clients. */
+  controllerOnly: boolean;
   leaderCount: number;
   replicaCount: number;
   /** Partitions it replicates but is missing from the ISR of. */

@@ -50,8 +50,13 @@ export interface ActionParams {
 /** What the process or container is doing, independent of what Kafka thinks of it. */
 export type RuntimeStatus = "running" | "paused" | "exited" | "missing";
 
+/** combined: broker and KRaft controller in one process; broker / controller: one role only (a dedicated controller holds no data). */
+export type NodeRole = "combined" | "broker" | "controller";
+
 export interface BrokerProcess {
   id: number;
+  /** What the node runs as, when the runtime knows (absent: a broker, or combined). */
+  role?: NodeRole;
   status: RuntimeStatus;
   /** Process id (local runtime). */
   pid?: number;

@@ -56,8 +56,13 @@ describe("deriveBrokerState with a runtime", () => {
     expect(derive({ responsive: false, outOfSyncCount: 3 }).state).toBe("UNRESPONSIVE");
   });
 
-  it("ignores controllerOnly when a runtime knows the process", () => {
-    expect(derive({ registered: false, controllerOnly: { alive: true } }).state).toBe("STARTING");
+  it("judges a dedicated controller whose process runs by the quorum: RUNNING when it answers, STARTING while young, else UNRESPONSIVE", () => {
+    expect(derive({ registered: false, controllerOnly: { alive: true } })).toEqual({ state: "RUNNING", reason: "controller only, in the quorum" });
+    expect(derive({ registered: false, controllerOnly: { alive: false, recentlyStarted: true } }).state).toBe("STARTING");
+    expect(derive({ registered: false, controllerOnly: { alive: false } }).state).toBe("UNRESPONSIVE");
+    // The process table still comes first: a killed or frozen controller is that, whatever the quorum last said.
+    expect(derive({ runtime: proc(101, "exited"), registered: false, controllerOnly: { alive: true } }).state).toBe("SHUTDOWN");
+    expect(derive({ runtime: proc(101, "paused"), registered: false, controllerOnly: { alive: true } }).state).toBe("UNRESPONSIVE");
   });
 });
 

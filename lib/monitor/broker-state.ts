@@ -20,9 +20,10 @@ export interface BrokerStateInput {
   clusterReachable: boolean;
   /**
    * Set for a dedicated KRaft controller (a voter that is no broker: never registers, holds no
-   * replicas), whose liveness only the quorum can tell.
+   * replicas), whose liveness only the quorum can tell. `recentlyStarted`: its process began
+   * moments ago, so silence means it is still starting.
    */
-  controllerOnly?: { alive: boolean };
+  controllerOnly?: { alive: boolean; recentlyStarted?: boolean };
 }
 
 export interface DerivedBrokerState {
@@ -44,6 +45,7 @@ export function deriveBrokerState(input: BrokerStateInput): DerivedBrokerState {
         // A slow broker is still in the cluster, only late: Kafka's view decides its state.
         const fault = runtime.faults?.find(isCutOff);
         if (fault) return partitioned(fault.kind as "partition" | "isolate", input.registered);
+        if (input.controllerOnly) return runningController(input.controllerOnly);
         if (!input.registered) return { state: "STARTING", reason: "running, not registered yet" };
         return fromKafka(input);
       }
@@ -72,6 +74,14 @@ function fromKafka(input: BrokerStateInput): DerivedBrokerState {
     return { state: "RECOVERING", reason: `out of ISR on ${plural(input.outOfSyncCount, "partition")}` };
   }
   return { state: "RUNNING", reason: "registered, in every ISR" };
+}
+
+/** A dedicated controller whose process runs: the quorum (its own answer on its controller listener) says the rest. */
+function runningController(c: { alive: boolean; recentlyStarted?: boolean }): DerivedBrokerState {
+  if (c.alive) return { state: "RUNNING", reason: "controller only, in the quorum" };
+  return c.recentlyStarted
+    ? { state: "STARTING", reason: "controller only, running, not answering in the quorum yet" }
+    : { state: "UNRESPONSIVE", reason: "controller only, running, not answering on its controller listener" };
 }
 
 /** Our own network fault: the process runs, Kafka fences it once its heartbeats stop arriving. */

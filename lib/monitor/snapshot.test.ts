@@ -269,3 +269,52 @@ describe("buildSnapshot on a big foreign cluster", () => {
     expect(s.healthReason).toBe("300 partitions under-replicated: brokers 117, 9003 are down");
   });
 });
+
+describe("buildSnapshot on 5 brokers + 3 dedicated controllers", () => {
+  const brokers = [1, 2, 3, 4, 5];
+  const controllers = [101, 102, 103];
+  const roles = (ps: ReturnType<typeof proc>[]) => ps.map((p) => ({ ...p, role: controllers.includes(p.id) ? ("controller" as const) : ("broker" as const) }));
+  const base = (over: Partial<Observation> = {}) =>
+    observation({
+      registered: brokers.map((id) => ({ id, host: "127.0.0.1", port: 19091 + id })),
+      responsive: brokers,
+      partitions: [...["a", "b"].flatMap((t) => Array.from({ length: 5 }, (_, i) => part(t, i, brokers[i] as number, [0, 1, 2].map((k) => brokers[(i + k) % 5] as number))))],
+      minIsr: { a: 2, b: 2 },
+      liveness: liveness(brokers),
+      quorum: quorum(101, controllers),
+      voterViews: voterViews(101, controllers),
+      ...over,
+    });
+
+  it("lists every broker and controller with its role; controllers hold no data and are no line of the broker figures", () => {
+    const s = snap({ observation: base(), processes: roles(procs([...brokers, ...controllers])) });
+    expect(states(s)).toEqual(["1:RUNNING", "2:RUNNING", "3:RUNNING", "4:RUNNING", "5:RUNNING", "101:RUNNING", "102:RUNNING", "103:RUNNING"]);
+    expect(s.brokers.filter((b) => b.controllerOnly).map((b) => b.id)).toEqual(controllers);
+    expect(s.brokers.filter((b) => b.isVoter).map((b) => b.id)).toEqual(controllers);
+    expect(s.controllerId).toBe(101);
+    expect(broker(s, 101)).toMatchObject({ isController: true, reason: "controller only, in the quorum", replicaCount: 0 });
+    expect(s.figures.brokers).toBe(5);
+    expect(Object.keys(s.figures.leadersPerBroker).map(Number)).toEqual(brokers);
+    expect(s.health).toBe("HEALTHY");
+  });
+
+  it("a killed active controller is SHUTDOWN, degrades the cluster, and leaves every ISR alone", () => {
+    const procsNow = roles([...procs(brokers), proc(101, "exited"), proc(102), proc(103)]);
+    const obs = base({ quorum: quorum(102, controllers), voterViews: voterViews(102, controllers, T0, [101]) });
+    const s = snap({ observation: obs, processes: procsNow });
+    expect(broker(s, 101)).toMatchObject({ state: "SHUTDOWN", effectivelyDown: false, isController: false });
+    expect(s.controllerId).toBe(102);
+    expect(s.health).toBe("DEGRADED");
+    expect(s.figures).toMatchObject({ underReplicated: 0, underMinIsr: 0, offline: 0 });
+    expect(s.quorumVerdict).toMatchObject({ status: "ok", voters: 3, alive: 2, down: [101] });
+  });
+
+  it("two controllers down lose the quorum: CRITICAL, though every broker runs", () => {
+    const procsNow = roles([...procs(brokers), proc(101, "exited"), proc(102, "exited"), proc(103)]);
+    const obs = base({ quorum: null, voterViews: voterViews(-1, controllers, T0, [101, 102]) });
+    const s = snap({ observation: obs, processes: procsNow });
+    expect(s.health).toBe("CRITICAL");
+    expect(s.quorumVerdict.status).toBe("lost");
+    expect(brokers.map((id) => broker(s, id)?.state)).toEqual(["RUNNING", "RUNNING", "RUNNING", "RUNNING", "RUNNING"]);
+  });
+});

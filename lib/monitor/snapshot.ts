@@ -12,6 +12,9 @@ import { quorumVerdict } from "./quorum";
 import { brokerRatesById, messageRates } from "./throughput";
 import { viewDifferences } from "./view-differences";
 
+/** A dedicated controller this young that does not answer yet is STARTING, not UNRESPONSIVE (a JVM start takes seconds). */
+const CONTROLLER_START_GRACE_MS = 60_000;
+
 export interface PreviousPoll {
   snapshot: ClusterSnapshot;
   observation: Observation;
@@ -67,7 +70,9 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
     const last = earlier.get(id);
     const probe = obs.liveness[id];
     const failures = probeFailures(probe, last?.probeFailures ?? 0);
-    const controllerOnly = voters.has(id) && runtime === null && reg === undefined && counts.replicas === 0;
+    // Ours by the runtime's word, or a foreign voter that never registers and holds nothing.
+    const controllerOnly = runtime?.role === "controller" || (voters.has(id) && runtime === null && reg === undefined && counts.replicas === 0);
+    const recentlyStarted = runtime?.status === "running" && runtime.since !== null && obs.at - runtime.since < CONTROLLER_START_GRACE_MS;
     const { state, reason } = deriveBrokerState({
       runtime,
       registered: reg !== undefined,
@@ -75,7 +80,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
       probeError: probe?.ok === false ? (probe.failure ?? "error") : undefined,
       outOfSyncCount: counts.outOfSync,
       clusterReachable: obs.reachable,
-      ...(controllerOnly ? { controllerOnly: { alive: !votersDown.has(id) } } : {}),
+      ...(controllerOnly ? { controllerOnly: { alive: !votersDown.has(id), recentlyStarted } } : {}),
     });
     const effectivelyDown = !controllerOnly && (state === "SHUTDOWN" || state === "UNRESPONSIVE" || state === "PARTITIONED");
     const processDownSince = runtime && runtime.status !== "running" ? runtime.since : null;
@@ -90,6 +95,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
       runtime,
       isController: id === verdict.activeControllerId,
       isVoter: voters.has(id),
+      controllerOnly,
       leaderCount: counts.leaders,
       replicaCount: counts.replicas,
       outOfSyncCount: counts.outOfSync,
@@ -106,9 +112,11 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
     downBrokers.length === 0
       ? kafkaSummary
       : summarisePartitions(obs.partitions, obs.minIsr, { down: new Set(downBrokers.map((b) => b.id)), canElect: verdict.status !== "lost" });
-  const figures = clusterFigures(summary, brokerIds, rates?.total ?? null);
+  // Dedicated controllers hold no data: they are no broker of the figures (nor a line on the leaders chart).
+  const dataBrokerIds = brokers.filter((b) => !b.controllerOnly).map((b) => b.id);
+  const figures = clusterFigures(summary, dataBrokerIds, rates?.total ?? null);
   // Leaders per broker are Kafka's statement of who leads, not a judgement.
-  figures.leadersPerBroker = clusterFigures(kafkaSummary, brokerIds, null).leadersPerBroker;
+  figures.leadersPerBroker = clusterFigures(kafkaSummary, dataBrokerIds, null).leadersPerBroker;
 
   const metadataFrozenSince = obs.reachable && verdict.activeControllerId === null ? verdict.noLeaderSince : null;
   const differences = obs.reachable
@@ -127,7 +135,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
   // Every broker there is runs under our runtime and every process is gone: nothing can answer,
   // whatever the last poll (up to a second old) found.
   const everyProcessGone =
-    brokerIds.length > 0 && brokerIds.every((id) => ["exited", "missing"].includes(processes.get(id)?.status ?? "unknown"));
+    dataBrokerIds.length > 0 && dataBrokerIds.every((id) => ["exited", "missing"].includes(processes.get(id)?.status ?? "unknown"));
   const reachable = obs.reachable && !everyProcessGone;
   const { health, reason } = deriveHealth({
     reachable,

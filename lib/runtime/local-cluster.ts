@@ -14,16 +14,23 @@ import { pollUntil } from "@/lib/util/poll";
 import { JMX_EXPORTER_CONFIG } from "./jmx-exporter-config";
 import { LocalRuntime } from "./local";
 import { localLayout, log4jProperties, serverProperties, type ClusterLayout } from "./local-layout";
+import { localShape, recordedShape, recordShape } from "./local-shape";
 import { RuntimeFailure } from "./types";
 
 const execFileAsync = promisify(execFile);
 
+/** The local cluster's layout: its recorded shape (or the one asked for, before it is formatted). */
+export function localLayoutFromConfig(cfg: Config): ClusterLayout {
+  return localLayout(cfg.dataDir, cfg.LOCAL_PORT_BASE, localShape(cfg));
+}
+
 export function localRuntimeFromConfig(cfg: Config): LocalRuntime {
   return new LocalRuntime({
-    layout: localLayout(cfg.dataDir, cfg.LOCAL_PORT_BASE),
+    layout: localLayoutFromConfig(cfg),
     kafkaHome: cfg.kafkaHome,
     javaBin: cfg.JAVA_BIN,
     heapMb: cfg.LOCAL_HEAP_MB,
+    controllerHeapMb: cfg.LOCAL_CONTROLLER_HEAP_MB,
     toxiproxyBin: cfg.toxiproxyBin,
   });
 }
@@ -68,6 +75,8 @@ function clusterId(layout: ClusterLayout): string {
 
 /** Writes every node's config and formats the storage of nodes that have none. */
 export async function prepareLocalCluster(cfg: Config, layout: ClusterLayout): Promise<number[]> {
+  // Recorded before anything is formatted: from now on this data dir is this shape.
+  if (recordedShape(cfg.dataDir) === null) recordShape(cfg.dataDir, layout.shape);
   const id = clusterId(layout);
   writeFileAtomic(path.join(layout.root, "log4j2.properties"), log4jProperties());
   writeFileAtomic(path.join(layout.root, "jmx-exporter.yaml"), JMX_EXPORTER_CONFIG);
@@ -116,7 +125,7 @@ export async function localClusterUp(cfg: Config, log: (line: string) => void = 
   // A fault never outlives its cluster: whatever an earlier run left goes now.
   const leftover = await runtime.network.healAll();
   if (leftover > 0) log(`removed ${leftover} network-fault rule(s) left by an earlier run`);
-  const layout = localLayout(cfg.dataDir, cfg.LOCAL_PORT_BASE);
+  const layout = localLayoutFromConfig(cfg);
   const formatted = await prepareLocalCluster(cfg, layout);
   if (formatted.length > 0) log(`formatted storage of node${formatted.length > 1 ? "s" : ""} ${formatted.join(", ")}`);
   const started = await runtime.startMissing();
@@ -129,7 +138,7 @@ export async function localClusterUp(cfg: Config, log: (line: string) => void = 
   if (!ok) {
     throw new RuntimeFailure(
       "not_registered",
-      `the brokers did not all register within 120 s; see ${layout.nodes.map((n) => n.logFile).join(", ")}`,
+      `the ${want} brokers did not all register within 120 s; see ${layout.nodes.map((n) => n.logFile).join(", ")}`,
     );
   }
   const registeredInMs = Date.now() - t0;
@@ -143,7 +152,7 @@ export async function localClusterUp(cfg: Config, log: (line: string) => void = 
  * everything, and a drill that breaks "a leader" needs leadership spread again.
  */
 export async function electPreferredLeaders(cfg: Config): Promise<void> {
-  const layout = localLayout(cfg.dataDir, cfg.LOCAL_PORT_BASE);
+  const layout = localLayoutFromConfig(cfg);
   await execFileAsync(cfg.JAVA_BIN, [
     "-Xmx128m",
     `-Dlog4j2.configurationFile=${path.join(layout.root, "log4j2.properties")}`,
@@ -166,4 +175,13 @@ export async function localClusterDown(runtime: LocalRuntime): Promise<number[]>
   const running = (await runtime.list()).filter((p) => p.status === "running" || p.status === "paused");
   await Promise.all(running.map((p) => runtime.stop(p.id)));
   return running.map((p) => p.id);
+}
+
+/** Stops every node and deletes the local cluster's data (and its recorded shape): the next `up` formats anew. */
+export async function localClusterWipe(cfg: Config): Promise<number[]> {
+  const runtime = localRuntimeFromConfig({ ...cfg, LOCAL_BROKERS: undefined, LOCAL_CONTROLLERS: undefined });
+  const stopped = await localClusterDown(runtime);
+  runtime.close();
+  fs.rmSync(path.join(cfg.dataDir, "local"), { recursive: true, force: true });
+  return stopped;
 }

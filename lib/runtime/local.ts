@@ -1,5 +1,5 @@
-// The embedded default: three Kafka JVMs on 127.0.0.1, started from the Maven
-// jars. Brokers are detached so they outlive the process that started them (a
+// The embedded default: Kafka JVMs on 127.0.0.1 (three combined nodes unless
+// the cluster was given another shape), started from the Maven jars. Brokers are detached so they outlive the process that started them (a
 // dashboard restart must not take the cluster down); a pid file plus a check of
 // /proc/<pid>/cmdline tells our brokers from any other process.
 import { spawn } from "node:child_process";
@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "@/lib/util/atomic-file";
 import { pollUntil } from "@/lib/util/poll";
-import type { ClusterLayout, NodeLayout } from "./local-layout";
+import { isBroker, type ClusterLayout, type ClusterShape, type NodeLayout } from "./local-layout";
 import { procCmdlineHas, procStartedAt, procState } from "./proc";
 import { findBusyPorts } from "./ports";
 import { ensureNodeCgroup } from "./netfault/cgroup";
@@ -27,6 +27,8 @@ export interface LocalRuntimeOptions {
   kafkaHome: string;
   javaBin: string;
   heapMb: number;
+  /** Heap of a dedicated controller (metadata only); default heapMb. */
+  controllerHeapMb?: number;
   /** Toxiproxy's server binary, for the slow fault (absent: slow is unavailable). */
   toxiproxyBin?: string;
   /** Grace period for a SIGTERM stop before SIGKILL. */
@@ -44,10 +46,13 @@ interface NodeState {
 export class LocalRuntime implements BrokerRuntime {
   readonly kind = "local" as const;
   readonly brokerIds: readonly number[];
+  /** Every node: the brokers, then any dedicated controllers (which hold no data, and are acted on like brokers). */
+  readonly nodeIds: readonly number[];
   readonly bootstrap: readonly string[];
   readonly metricsEndpoints: Readonly<Record<number, string>>;
   readonly controllerEndpoints: Readonly<Record<number, string>>;
   readonly network: LocalNetworkFaults;
+  readonly shape: ClusterShape;
   private readonly opts: Required<LocalRuntimeOptions>;
   private watchers = new Set<(c: BrokerProcess) => void>();
   private watchTimer: NodeJS.Timeout | undefined;
@@ -55,13 +60,17 @@ export class LocalRuntime implements BrokerRuntime {
   private queues = new Map<number, Promise<unknown>>();
 
   constructor(opts: LocalRuntimeOptions) {
-    this.opts = { stopTimeoutMs: 60_000, watchIntervalMs: 100, toxiproxyBin: "", ...opts };
-    this.brokerIds = opts.layout.nodes.map((n) => n.id);
+    this.opts = { stopTimeoutMs: 60_000, watchIntervalMs: 100, toxiproxyBin: "", controllerHeapMb: opts.heapMb, ...opts };
+    const brokers = opts.layout.nodes.filter(isBroker);
+    this.brokerIds = brokers.map((n) => n.id);
+    this.nodeIds = opts.layout.nodes.map((n) => n.id);
+    this.shape = opts.layout.shape;
     this.bootstrap = opts.layout.bootstrap;
-    this.metricsEndpoints = Object.fromEntries(
-      opts.layout.nodes.map((n) => [n.id, `http://127.0.0.1:${n.metricsPort}/metrics`]),
+    // A dedicated controller's exporter has no broker figures: only brokers are scraped.
+    this.metricsEndpoints = Object.fromEntries(brokers.map((n) => [n.id, `http://127.0.0.1:${n.metricsPort}/metrics`]));
+    this.controllerEndpoints = Object.fromEntries(
+      opts.layout.nodes.flatMap((n) => (n.controllerPort === null ? [] : [[n.id, `127.0.0.1:${n.controllerPort}`] as const])),
     );
-    this.controllerEndpoints = Object.fromEntries(opts.layout.nodes.map((n) => [n.id, `127.0.0.1:${n.controllerPort}`]));
     this.network = new LocalNetworkFaults(opts.layout, this.opts.toxiproxyBin, (id) => this.alivePid(this.node(id)));
   }
 
@@ -214,7 +223,7 @@ export class LocalRuntime implements BrokerRuntime {
   private node(id: number): NodeLayout {
     const n = this.opts.layout.nodes.find((x) => x.id === id);
     if (!n) {
-      throw new RuntimeInputError("unknown_broker", `no broker ${id} in this cluster (brokers: ${this.brokerIds.join(", ")})`);
+      throw new RuntimeInputError("unknown_broker", `no broker ${id} in this cluster (nodes: ${this.nodeIds.join(", ")})`);
     }
     return n;
   }
@@ -260,17 +269,18 @@ export class LocalRuntime implements BrokerRuntime {
   }
 
   private describe(node: NodeLayout): BrokerProcess {
+    const base = { id: node.id, role: node.role };
     const pid = this.alivePid(node);
     if (pid === undefined) {
       if (!fs.existsSync(path.join(node.dataDir, "meta.properties"))) {
-        return { id: node.id, status: "missing", since: null, detail: "not formatted yet: run npm run cluster -- up" };
+        return { ...base, status: "missing", since: null, detail: "not formatted yet: run npm run cluster -- up" };
       }
-      return { id: node.id, status: "exited", since: this.readState(node).exitedAt ?? null };
+      return { ...base, status: "exited", since: this.readState(node).exitedAt ?? null };
     }
     if (procState(pid) === "paused") {
-      return { id: node.id, status: "paused", pid, since: this.readState(node).pausedAt ?? null };
+      return { ...base, status: "paused", pid, since: this.readState(node).pausedAt ?? null };
     }
-    return { id: node.id, status: "running", pid, since: procStartedAt(pid) };
+    return { ...base, status: "running", pid, since: procStartedAt(pid) };
   }
 
   private async waitDead(node: NodeLayout, pid: number, timeoutMs: number): Promise<boolean> {
@@ -292,7 +302,7 @@ export class LocalRuntime implements BrokerRuntime {
   }
 
   private async assertPortsFree(nodes: NodeLayout[]): Promise<void> {
-    const wanted = nodes.flatMap((n) => [n.clientPort, n.controllerPort, n.metricsPort]);
+    const wanted = nodes.flatMap((n) => [n.clientPort, n.controllerPort, n.metricsPort]).filter((p): p is number => p !== null);
     // A broker that has just exited can hold its sockets for a moment longer.
     let busy = await findBusyPorts(wanted);
     await pollUntil(async () => (busy = await findBusyPorts(wanted)).length === 0, { timeoutMs: 5000, intervalMs: 100 });
@@ -346,9 +356,10 @@ export class LocalRuntime implements BrokerRuntime {
   private javaArgs(node: NodeLayout): string[] {
     const home = this.opts.kafkaHome;
     const root = this.opts.layout.root;
+    const heapMb = node.role === "controller" ? this.opts.controllerHeapMb : this.opts.heapMb;
     return [
-      `-Xms${Math.min(256, this.opts.heapMb)}m`,
-      `-Xmx${this.opts.heapMb}m`,
+      `-Xms${Math.min(256, heapMb)}m`,
+      `-Xmx${heapMb}m`,
       "-XX:+UseG1GC",
       "-XX:MaxGCPauseMillis=20",
       "-XX:+ExitOnOutOfMemoryError",

@@ -2,8 +2,7 @@
 // socket answers and this cluster's containers exist, else local processes.
 import type { Config } from "@/lib/config";
 import { DockerRuntime } from "./docker";
-import { localRuntimeFromConfig } from "./local-cluster";
-import { localLayout } from "./local-layout";
+import { localLayoutFromConfig, localRuntimeFromConfig } from "./local-cluster";
 import { NoRuntime } from "./none";
 import type { BrokerRuntime } from "./types";
 
@@ -14,7 +13,7 @@ export function dockerRuntimeFromConfig(cfg: Config): DockerRuntime {
 export async function selectRuntime(cfg: Config): Promise<BrokerRuntime> {
   switch (cfg.RUNTIME) {
     case "none":
-      return new NoRuntime(cfg.KAFKA_BROKERS ?? localLayout(cfg.dataDir, cfg.LOCAL_PORT_BASE).bootstrap);
+      return new NoRuntime(cfg.KAFKA_BROKERS ?? localLayoutFromConfig(cfg).bootstrap);
     case "local":
       return localRuntimeFromConfig(cfg);
     case "docker":

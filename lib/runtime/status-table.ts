@@ -12,15 +12,17 @@ export function formatStatusTable(
     const rss = p.pid !== undefined ? rssOf(p.pid) : null;
     return [
       String(p.id),
+      p.role ?? "broker",
       p.status,
       p.pid !== undefined ? String(p.pid) : "-",
       p.since !== null ? formatAge(now - p.since) : "-",
       rss !== null ? `${Math.round(rss / 1024 / 1024)} MiB` : "-",
-      registered.has(p.id) ? "yes" : "no",
+      // A dedicated controller never registers as a broker.
+      p.role === "controller" ? "-" : registered.has(p.id) ? "yes" : "no",
       (p.faults ?? []).map((f) => `${faultLabel(f)} ${formatAge(now - f.since)}`).join(", ") || "-",
     ];
   });
-  const header = ["broker", "status", "pid", "for", "rss", "registered", "faults"];
+  const header = ["node", "role", "status", "pid", "for", "rss", "registered", "faults"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
   return [line(header), ...rows.map(line)].join("\n");

@@ -49,7 +49,7 @@ export class LocalNetworkFaults implements NetworkFaultControl {
   ) {
     this.key = clusterKey(layout.root);
     this.cgroupRoot = process.getuid?.() === 0 ? cgroup2Root() : null;
-    this.nodes = layout.nodes.map((n) => ({ id: n.id, ports: [n.clientPort, n.controllerPort], cgroup: nodeCgroup(this.key, n.id) }));
+    this.nodes = layout.nodes.map((n) => ({ id: n.id, ports: [n.clientPort, n.controllerPort].filter((x): x is number => x !== null), cgroup: nodeCgroup(this.key, n.id) }));
     this.proxyPorts = new Map(layout.nodes.map((n) => [n.id, n.proxyPorts]));
     this.proxyCgroup = `streamsocial/${this.key}/proxy`;
     this.proxy =
