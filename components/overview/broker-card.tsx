@@ -2,7 +2,7 @@
 import type { BrokerView, RuntimeInfo } from "@/lib/model/cluster";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { formatBytesRate, formatInt } from "@/components/ui/format";
+import { formatBytes, formatBytesRate, formatInt } from "@/components/ui/format";
 import type { ActionButton } from "./action-rules";
 import { BrokerActions } from "./broker-actions";
 import { FaultLine } from "./fault-line";
@@ -35,6 +35,8 @@ function DataFacts({ b, rates }: { b: BrokerView; rates: boolean }) {
       </dd>
       <dt className={LABEL}>Out of ISR</dt>
       <dd className={`tabular-nums ${b.outOfSyncCount > 0 ? "font-semibold text-amber-800 dark:text-amber-300" : ""}`}>{formatInt(b.outOfSyncCount)}</dd>
+      <dt className={LABEL}>Disk</dt>
+      <DiskFacts b={b} />
       {rates && b.rates && (
         <>
           <dt className={LABEL}>Bytes in/out</dt>
@@ -44,6 +46,26 @@ function DataFacts({ b, rates }: { b: BrokerView; rates: boolean }) {
         </>
       )}
     </>
+  );
+}
+
+/** Log dirs' size and the free share of their filesystem; "≈" when a log dir did not answer (its replicas are left out). */
+function DiskFacts({ b }: { b: BrokerView }) {
+  const d = b.disk;
+  if (!d) return <dd data-testid={`broker-disk-${b.id}`} className="text-xs text-slate-600 dark:text-slate-400">not sampled yet</dd>;
+  const free = d.totalBytes !== null && d.usableBytes !== null && d.totalBytes > 0 ? d.usableBytes / d.totalBytes : null;
+  const low = free !== null && free < 0.1;
+  return (
+    <dd
+      data-testid={`broker-disk-${b.id}`}
+      data-size={d.sizeBytes}
+      data-free={free === null ? undefined : free.toFixed(4)}
+      className={`truncate text-xs tabular-nums ${low ? "font-semibold text-red-800 dark:text-red-300" : ""}`}
+      title={d.estimate ? `estimate: ${d.error ?? "a log dir did not answer"}` : `log dirs sampled ${new Date(d.at).toLocaleTimeString()}`}
+    >
+      {d.estimate ? "≈ " : ""}
+      {formatBytes(d.sizeBytes)} · {free === null ? "free unknown" : `${Math.round(free * 100)} % free`}
+    </dd>
   );
 }
 

@@ -4,7 +4,7 @@ import type { HistoryPoint, TimelineEntry } from "@/lib/model/cluster";
 import { Chart } from "@/components/charts/chart";
 import { actionMarkers, canaryNow, canaryRows, downsample, perBrokerRows, perTopicRows, riskRows } from "@/components/charts/series";
 import { Card, CardTitle } from "@/components/ui/card";
-import { formatBytesRate, formatInt, formatRate } from "@/components/ui/format";
+import { formatBytes, formatBytesRate, formatInt, formatRate } from "@/components/ui/format";
 import { formatMs } from "@/components/ui/format-ms";
 
 const MAX_POINTS = 300;
@@ -22,10 +22,11 @@ export function OverviewCharts({ points, timeline, minutes }: { points: HistoryP
     const bytesIn = hasBytes ? perBrokerRows(points, (p) => p.bytesInPerSec, "in") : null;
     const bytesOut = hasBytes ? perBrokerRows(points, (p) => p.bytesOutPerSec, "out") : null;
     const canary = canaryRows(points);
+    const disk = perBrokerRows(points, (p) => p.logDirBytes, "disk");
     const now = points[points.length - 1];
-    return { markers, topics, risk, leaders, bytesIn, bytesOut, canary, now };
+    return { markers, topics, risk, leaders, bytesIn, bytesOut, canary, disk, now };
   }, [points, timeline]);
-  const { markers, topics, risk, leaders, bytesIn, bytesOut, canary, now } = charts;
+  const { markers, topics, risk, leaders, bytesIn, bytesOut, canary, disk, now } = charts;
   const d = (rows: typeof topics.rows) => downsample(rows, MAX_POINTS);
 
   return (
@@ -48,11 +49,12 @@ export function OverviewCharts({ points, timeline, minutes }: { points: HistoryP
           <Chart testId="chart-bytes" title="Bytes in / out per broker" kind="line" height={H} rows={[]} series={[]} summary="not available"
             empty="Per-broker byte rates are not available (no JMX exporter answering)" />
         )}
-        <div className="lg:col-span-2">
-          <Chart testId="chart-canary" title="Canary produce latency per broker (ms)" kind="line" height={H} rows={d(canary.rows)} series={canary.series}
-            markers={markers} format={formatMs} summary={`${canaryNow(now, formatMs)}; red dots and gaps: failed writes`}
-            empty="No canary writes yet (the canary is off or has not written)" />
-        </div>
+        <Chart testId="chart-canary" title="Canary produce latency per broker (ms)" kind="line" height={H} rows={d(canary.rows)} series={canary.series}
+          markers={markers} format={formatMs} summary={`${canaryNow(now, formatMs)}; red dots and gaps: failed writes`}
+          empty="No canary writes yet (the canary is off or has not written)" />
+        <Chart testId="chart-disk" title="Log dir size per broker" kind="line" height={H} rows={d(disk.rows)} series={disk.series} markers={markers}
+          format={formatBytes} summary={now ? Object.entries(now.logDirBytes).map(([id, n]) => `broker ${id}: ${formatBytes(n)}`).join(", ") || "not sampled yet" : "no data"}
+          empty="Log dirs not sampled yet (every 30 s)" />
       </div>
     </Card>
   );

@@ -30,6 +30,19 @@ export function formatBytesRate(n: number | null | undefined): string {
   return `${oneDecimal.format(n / (1024 * 1024))} MiB/s`;
 }
 
+/** "1.2 GiB", "340.5 MiB", "12 B". */
+export function formatBytes(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "—";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${int.format(v)} B` : `${oneDecimal.format(v)} ${units[u]}`;
+}
+
 /** "35 s ago", for how old a last-known state is. */
 export function formatAgo(at: number, now: number): string {
   return `${formatDuration(Math.max(0, now - at))} ago`;

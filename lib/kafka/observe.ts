@@ -13,6 +13,7 @@ import { CanaryWriter } from "./canary";
 import { kafkaClient } from "./client";
 import { scrapeBrokerMetrics } from "./jmx-metrics";
 import { errorText, LivenessProber } from "./liveness";
+import { LogDirSampler } from "./log-dirs";
 import { firstAnswer, metadataFrom, type Metadata } from "./metadata";
 import { QuorumProber } from "./quorum-probe";
 import { ensureCanaryTopic } from "./topics";
@@ -46,6 +47,7 @@ export class KafkaObserver {
   private readonly liveness: LivenessProber;
   private readonly quorumProber: QuorumProber;
   private readonly canary: CanaryWriter | null;
+  private readonly logDirs: LogDirSampler;
   private preferred: string | undefined;
   /** Every broker address learned from metadata: asked when the bootstrap addresses fail. */
   private readonly known = new Map<number, string>();
@@ -61,6 +63,7 @@ export class KafkaObserver {
     this.liveness = new LivenessProber(CLIENT_ID, opts.timeoutMs);
     this.quorumProber = new QuorumProber(CLIENT_ID, opts.timeoutMs, opts.controllerEndpoints);
     this.canary = opts.canaryTopic ? new CanaryWriter(CLIENT_ID, opts.canaryTopic, opts.timeoutMs) : null;
+    this.logDirs = new LogDirSampler(CLIENT_ID);
   }
 
   /**
@@ -117,6 +120,8 @@ export class KafkaObserver {
       sessionTimeoutMs: this.session.ms,
       answeredBy: address,
       canary,
+      // Registered brokers only: a fenced or dead one keeps its last sample, asked again once it is back.
+      disks: this.logDirs.current(new Map(metadata.brokers.map((b) => [b.id, `${b.host}:${b.port}`])), now),
     };
   }
 
@@ -125,6 +130,7 @@ export class KafkaObserver {
     this.liveness.close();
     this.quorumProber.close();
     this.canary?.close();
+    this.logDirs.close();
     this.resetAdmin();
   }
 

@@ -63,6 +63,24 @@ export interface BrokerRates {
   requestsPerSec: number;
 }
 
+/**
+ * A broker's log directories as it reports them (DescribeLogDirs): the bytes its
+ * replicas hold, and the filesystem's total and usable bytes (Kafka 3.3+, KIP-827).
+ * Sampled on a slower cadence than the poll; `at` says when.
+ */
+export interface BrokerDisk {
+  at: number;
+  logDirs: number;
+  /** Sum of every replica's size in its log dirs. */
+  sizeBytes: number;
+  /** Filesystem size and free space under the log dirs; null when the broker does not report them. */
+  totalBytes: number | null;
+  usableBytes: number | null;
+  /** A log dir answered with an error (offline dir, storage error): the figures leave it out. */
+  estimate: boolean;
+  error?: string;
+}
+
 /** One poll's raw findings. Produced by lib/kafka (I/O), consumed by pure derivations. */
 export interface Observation {
   at: number;
@@ -94,6 +112,8 @@ export interface Observation {
   answeredBy: string | null;
   /** Canary writes of this poll; null when the canary is off. */
   canary: CanaryObservation | null;
+  /** Each broker's log dirs as last sampled (every 30 s, not every poll); absent brokers were never sampled. */
+  disks?: Record<number, BrokerDisk>;
 }
 
 export interface LivenessProbe {
@@ -166,6 +186,8 @@ export interface BrokerView {
   effectivelyDown: boolean;
   /** Since when it is known down (its process's status time, else the first poll that saw it). */
   downSince: number | null;
+  /** Its log dirs, as last sampled; null for a controller or a broker never sampled. */
+  disk: BrokerDisk | null;
 }
 
 export interface TopicSummary {
@@ -301,6 +323,8 @@ export interface HistoryPoint {
   canaryMs: Record<number, number>;
   /** Brokers whose canary write failed at this point. */
   canaryFailed: number[];
+  /** Bytes in each broker's log dirs, as last sampled. */
+  logDirBytes: Record<number, number>;
 }
 
 export type TimelineKind =

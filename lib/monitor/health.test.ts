@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveHealth, describeBrokers, type HealthInput } from "./health";
+import { deriveHealth, describeBrokers, diskWarnings, type HealthInput } from "./health";
 import { BOOTSTRAP, proc } from "./test-data";
 import type { BrokerState, CanaryPartitionState } from "@/lib/model/cluster";
 
@@ -148,5 +148,26 @@ describe("describeBrokers", () => {
   it("shortens long id lists for big clusters", () => {
     const many = Array.from({ length: 20 }, (_, i) => ({ id: 120 - i, state: "SHUTDOWN" as const }));
     expect(describeBrokers(many)).toBe("brokers 101, 102, 103, 104, 105, 106 and 14 more are down");
+  });
+});
+
+describe("disk and controllers in the health sentence", () => {
+  const figures = { partitions: 10, offline: 0, underMinIsr: 0, underReplicated: 0, leaderDown: 0 };
+  const base = { reachable: true, bootstrap: ["127.0.0.1:19092"], figures, quorum: { status: "ok" as const, reason: "ok" }, canary: null };
+  const disk = (total: number, usable: number) => ({ at: 1, logDirs: 1, sizeBytes: 5, totalBytes: total, usableBytes: usable, estimate: false });
+  const running = (id: number, over = {}) => ({ id, state: "RUNNING" as const, runtime: null, ...over });
+
+  it("is DEGRADED when a broker's disk has less than 10 % free, naming it, and HEALTHY at 10 % and up", () => {
+    const full = deriveHealth({ ...base, brokers: [running(1, { disk: disk(1000, 70) }), running(2, { disk: disk(1000, 500) })] });
+    expect(full).toEqual({ health: "DEGRADED", reason: "broker 1's disk is 93 % full (7.0 % free)" });
+    expect(diskWarnings([running(1, { disk: disk(1000, 100) })])).toEqual([]);
+    expect(deriveHealth({ ...base, brokers: [running(1, { disk: { ...disk(0, 0), totalBytes: null, usableBytes: null } })] }).health).toBe("HEALTHY");
+  });
+
+  it("counts and names dedicated controllers apart from brokers", () => {
+    const ok = deriveHealth({ ...base, brokers: [running(1), running(2), running(101, { controllerOnly: true })] });
+    expect(ok.reason).toBe("2 brokers and 1 controller running, 10 partitions in sync");
+    const down = deriveHealth({ ...base, brokers: [running(1), { id: 101, state: "SHUTDOWN", runtime: null, controllerOnly: true }] });
+    expect(down).toEqual({ health: "DEGRADED", reason: "controller 101 is down" });
   });
 });

@@ -110,6 +110,7 @@ describe("historyPoint", () => {
       totalLag: 12,
       canaryMs: {},
       canaryFailed: [],
+      logDirBytes: {},
     });
     expect(historyPoint(first)).toMatchObject({ messagesInPerSec: null, perTopic: {}, bytesInPerSec: {} });
   });

@@ -104,7 +104,9 @@ export function historyPoint(snapshot: ClusterSnapshot): HistoryPoint {
   const { perTopic, otherTopics } = topTopicRates(snapshot.topics, snapshot.figures.messagesInPerSec);
   const bytesInPerSec: Record<number, number> = {};
   const bytesOutPerSec: Record<number, number> = {};
+  const logDirBytes: Record<number, number> = {};
   for (const b of snapshot.brokers) {
+    if (b.disk) logDirBytes[b.id] = b.disk.sizeBytes;
     if (!b.rates) continue;
     bytesInPerSec[b.id] = b.rates.bytesInPerSec;
     bytesOutPerSec[b.id] = b.rates.bytesOutPerSec;
@@ -122,6 +124,7 @@ export function historyPoint(snapshot: ClusterSnapshot): HistoryPoint {
     bytesInPerSec,
     bytesOutPerSec,
     totalLag: snapshot.groups.reduce((sum, g) => sum + g.totalLag, 0),
+    logDirBytes,
     ...canaryFigures(snapshot),
   };
 }

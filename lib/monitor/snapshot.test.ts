@@ -266,7 +266,7 @@ describe("buildSnapshot on a big foreign cluster", () => {
     expect(broker(s, 117)?.state).toBe("SHUTDOWN");
     expect(broker(s, 9003)?.state).toBe("SHUTDOWN");
     expect(s.health).toBe("DEGRADED");
-    expect(s.healthReason).toBe("300 partitions under-replicated: brokers 117, 9003 are down");
+    expect(s.healthReason).toBe("300 partitions under-replicated: broker 117 is down, controller 9003 is down");
   });
 });
 

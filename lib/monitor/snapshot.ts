@@ -104,6 +104,8 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
       probeMs: probe?.ms ?? null,
       effectivelyDown,
       downSince: effectivelyDown ? (processDownSince ?? last?.downSince ?? obs.at) : null,
+      // An unreachable cluster's observation has no samples: the last known stay on the card.
+      disk: obs.disks?.[id] ?? last?.disk ?? null,
     };
   });
 

@@ -17,6 +17,7 @@ const point = (at: number, perTopic: Record<string, number>, otherTopics = 0): H
   totalLag: 0,
   canaryMs: {},
   canaryFailed: [],
+  logDirBytes: {},
 });
 
 describe("perTopicRows: the top 10 topics and others", () => {
