@@ -22,7 +22,7 @@ if (jsonOutput) reporter.push(["json", { outputFile: jsonOutput }]);
 export default defineConfig({
   testDir: "e2e",
   // The Docker run has its own config (playwright.docker.config.ts).
-  testIgnore: ["docker/**"],
+  testIgnore: ["docker/**", "scale/**"],
   // Brokers take tens of seconds to come back on a busy 2-core machine.
   timeout: 300_000,
   expect: { timeout: 15_000 },

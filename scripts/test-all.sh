@@ -16,10 +16,10 @@ step() { printf '\n=== %s ===\n' "$*"; }
 
 # Brokers of the integration cluster must not outlive an interrupted run.
 cleanup() {
-  for f in .data/test-cluster/local/node-*/pid .data/e2e-cluster/local/node-*/pid; do
+  for f in .data/test-cluster/local/node-*/pid .data/e2e-cluster/local/node-*/pid .data/scale-cluster/local/node-*/pid; do
     [[ -f "$f" ]] || continue
     pid=$(cat "$f")
-    if grep -qaE "(test|e2e)-cluster" "/proc/$pid/cmdline" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
+    if grep -qaE "(test|e2e|scale)-cluster" "/proc/$pid/cmdline" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
   done
 }
 trap cleanup EXIT
@@ -56,6 +56,9 @@ run_vitest integration
 step "e2e (Playwright, real Chromium)"
 bash scripts/ensure-chromium.sh || echo "chromium: not installed; Playwright will try its own browser"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.playwright.json" npx playwright test || status=1
+
+step "e2e at scale (5 brokers + 3 dedicated controllers, 1,000 topics)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-scale.playwright.json" npx playwright test -c playwright.scale.config.ts || status=1
 
 step "docker (real engine)"
 run_vitest docker

@@ -8,6 +8,7 @@ import { TokenDialog } from "@/components/auth/token-dialog";
 import { actionButtons, DESTRUCTIVE } from "./action-rules";
 import { BrokerCard } from "./broker-card";
 import { ConfirmActionDialog } from "./confirm-action-dialog";
+import { nodeName } from "./node-name";
 
 export interface BrokerGridProps {
   brokers: BrokerView[];
@@ -59,6 +60,7 @@ export function BrokerGrid({ brokers, lastKnown, runtime, serverDown }: BrokerGr
       </div>
       <ConfirmActionDialog
         target={confirming}
+        nameOf={(id) => nodeName(brokers.find((b) => b.id === id) ?? { id, controllerOnly: false }).toLowerCase()}
         onCancel={() => setConfirming(null)}
         onConfirm={(t) => {
           setConfirming(null);

@@ -8,6 +8,8 @@ import { ACTION_EFFECT, ACTION_LABEL } from "./action-rules";
 
 export interface ConfirmActionDialogProps {
   target: ActionTarget | null;
+  /** "broker 2", "controller 101": what the target is called. */
+  nameOf?: (id: number) => string;
   onConfirm: (target: ActionTarget) => void;
   onCancel: () => void;
 }
@@ -15,7 +17,7 @@ export interface ConfirmActionDialogProps {
 /** The lesson's demo value: well above loopback's ~1 ms, well below Kafka's request timeouts. */
 const DEFAULT_DELAY_MS = 200;
 
-export function ConfirmActionDialog({ target, onConfirm, onCancel }: ConfirmActionDialogProps) {
+export function ConfirmActionDialog({ target, nameOf = (id) => `broker ${id}`, onConfirm, onCancel }: ConfirmActionDialogProps) {
   const [delay, setDelay] = useState(String(DEFAULT_DELAY_MS));
   const [jitter, setJitter] = useState("0");
   useEffect(() => {
@@ -35,7 +37,7 @@ export function ConfirmActionDialog({ target, onConfirm, onCancel }: ConfirmActi
       : !inRange(jitterMs, SLOW_LIMITS.jitterMs)
         ? `Jitter must be a whole number from ${SLOW_LIMITS.jitterMs.min} to ${SLOW_LIMITS.jitterMs.max} ms`
         : null;
-  const label = target ? `${ACTION_LABEL[target.action]} broker ${target.id}` : "";
+  const label = target ? `${ACTION_LABEL[target.action]} ${nameOf(target.id)}` : "";
   const confirm = () => {
     if (!target || slowError) return;
     onConfirm(slow ? { ...target, slow: { delayMs, jitterMs } } : target);

@@ -14,7 +14,8 @@ export function HealthBanner({ snapshot, serverDown }: HealthBannerProps) {
   const reason = serverDown
     ? `the dashboard server is not answering (the cluster was last seen ${snapshot.health})`
     : snapshot.healthReason;
-  const controller = snapshot.controllerId === null ? "none" : `broker ${snapshot.controllerId}`;
+  const active = snapshot.brokers.find((b) => b.id === snapshot.controllerId);
+  const controller = snapshot.controllerId === null ? "none" : `${active?.controllerOnly ? "node" : "broker"} ${snapshot.controllerId}`;
   return (
     <section
       data-testid="health-banner"

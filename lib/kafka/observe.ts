@@ -5,7 +5,6 @@
 // a slow kind of request starve another), every call is bounded by the timeout,
 // and any part that fails leaves its field empty (or last known) without taking
 // the rest down with it.
-import { listOffsetsV9 } from "@platformatic/kafka";
 import type { Admin } from "kafkajs";
 import type { BrokerMetricsSample, CanaryObservation, ConsumerGroupLag, Observation, PartitionState } from "@/lib/model/cluster";
 import { withTimeout } from "@/lib/util/poll";
@@ -13,11 +12,13 @@ import { CanaryWriter } from "./canary";
 import { kafkaClient } from "./client";
 import { scrapeBrokerMetrics } from "./jmx-metrics";
 import { errorText, LivenessProber } from "./liveness";
+import { listLatestOffsets } from "./list-offsets";
+import { GroupSampler, withLag } from "./group-sampler";
 import { LogDirSampler } from "./log-dirs";
 import { firstAnswer, metadataFrom, type Metadata } from "./metadata";
 import { QuorumProber } from "./quorum-probe";
 import { ensureCanaryTopic } from "./topics";
-import { answerEvenWithErrors, WirePool } from "./wire";
+import { WirePool } from "./wire";
 
 export interface ObserverOptions {
   bootstrap: readonly string[];
@@ -35,7 +36,6 @@ export interface ObserverOptions {
 const CONFIG_TTL_MS = 30_000;
 const SESSION_TTL_MS = 300_000;
 const CANARY_CREATE_RETRY_MS = 30_000;
-const toNum = (v: bigint) => Number(v);
 const CLIENT_ID = "streamsocial-monitor";
 
 export interface ObserveHints {
@@ -48,6 +48,7 @@ export class KafkaObserver {
   private readonly quorumProber: QuorumProber;
   private readonly canary: CanaryWriter | null;
   private readonly logDirs: LogDirSampler;
+  private readonly groupSampler: GroupSampler;
   private preferred: string | undefined;
   /** Every broker address learned from metadata: asked when the bootstrap addresses fail. */
   private readonly known = new Map<number, string>();
@@ -64,6 +65,7 @@ export class KafkaObserver {
     this.quorumProber = new QuorumProber(CLIENT_ID, opts.timeoutMs, opts.controllerEndpoints);
     this.canary = opts.canaryTopic ? new CanaryWriter(CLIENT_ID, opts.canaryTopic, opts.timeoutMs) : null;
     this.logDirs = new LogDirSampler(CLIENT_ID);
+    this.groupSampler = new GroupSampler(() => this.kafkaAdmin(), () => this.resetAdmin(), opts.timeoutMs, opts.maxGroups);
   }
 
   /**
@@ -90,8 +92,8 @@ export class KafkaObserver {
     const { address, value: metadata } = md;
     this.preferred = address;
     for (const b of metadata.brokers) this.known.set(b.id, `${b.host}:${b.port}`);
-    // Group offsets are fetched beside the rest (a dead coordinator costs one timeout, not two in a row).
-    const groupOffsets = this.groupOffsets();
+    // Committed offsets come from the background (a dead coordinator never holds the poll up); the lag is against this poll's high watermarks.
+    const groupOffsets = this.groupSampler.current(now);
     const [quorum, highWatermarks, liveness, minIsr, metrics, canary] = await Promise.all([
       this.quorumProber.probe(address, now),
       this.highWatermarks(metadata.partitions),
@@ -101,7 +103,7 @@ export class KafkaObserver {
       this.canaryRound(metadata, now),
       this.sessionTimeout(metadata.brokers.map((b) => b.id)),
     ]);
-    const groups = withLag(await groupOffsets, highWatermarks) ?? this.lastGroups;
+    const groups = withLag(groupOffsets, highWatermarks) ?? this.lastGroups;
     this.lastGroups = groups;
     return {
       at: now,
@@ -158,18 +160,8 @@ export class KafkaObserver {
       [...byLeader].map(async ([leader, topics]) => {
         const address = this.known.get(leader);
         if (!address) return;
-        const request = [...topics].map(([name, ps]) => ({
-          name,
-          partitions: ps.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp: -1n })),
-        }));
         try {
-          const res = await this.data.request(address, (c) => answerEvenWithErrors(listOffsetsV9.api.async(c, -1, 0, request)));
-          for (const t of res.topics) {
-            for (const p of t.partitions) {
-              if (p.errorCode !== 0 || p.offset < 0n) continue;
-              (out[t.name] ??= {})[p.partitionIndex] = toNum(p.offset);
-            }
-          }
+          await this.data.request(address, (c) => listLatestOffsets(c, topics, out));
         } catch {
           // leader unreachable: its partitions have no sample this poll
         }
@@ -255,36 +247,6 @@ export class KafkaObserver {
     }
   }
 
-  /** Groups, their state and committed offsets; null when the admin calls failed (the last known are kept). */
-  private groupOffsets(): Promise<GroupOffsets[] | null> {
-    // One budget for the whole chain: a paused coordinator must not cost a timeout per call.
-    return withTimeout(this.groupOffsetsUnbounded(), this.opts.timeoutMs, "consumer groups timed out").catch(() => {
-      this.resetAdmin();
-      return null;
-    });
-  }
-
-  private async groupOffsetsUnbounded(): Promise<GroupOffsets[] | null> {
-    try {
-      const admin = await this.kafkaAdmin();
-      const budget = this.opts.timeoutMs;
-      const { groups } = await withTimeout(admin.listGroups(), budget, "listGroups timed out");
-      const ids = groups.map((g) => g.groupId).sort().slice(0, this.opts.maxGroups ?? 50);
-      if (ids.length === 0) return [];
-      const described = await withTimeout(admin.describeGroups(ids), budget, "describeGroups timed out");
-      const offsets = await Promise.all(
-        ids.map((groupId) => withTimeout(admin.fetchOffsets({ groupId }), budget, "fetchOffsets timed out").catch(() => [])),
-      );
-      return ids.map((groupId, i) => {
-        const d = described.groups.find((g) => g.groupId === groupId);
-        return { groupId, state: d?.state ?? "Unknown", members: d?.members.length ?? 0, offsets: offsets[i] ?? [] };
-      });
-    } catch {
-      this.resetAdmin();
-      return null;
-    }
-  }
-
   private async metrics(): Promise<Record<number, BrokerMetricsSample>> {
     const endpoints = Object.entries(this.opts.metricsEndpoints ?? {});
     const samples = await Promise.all(endpoints.map(async ([id, url]) => [Number(id), await scrapeBrokerMetrics(url, this.opts.timeoutMs)] as const));
@@ -292,29 +254,6 @@ export class KafkaObserver {
     for (const [id, s] of samples) if (s) out[id] = s;
     return out;
   }
-}
-
-interface GroupOffsets {
-  groupId: string;
-  state: string;
-  members: number;
-  offsets: { topic: string; partitions: { partition: number; offset: string }[] }[];
-}
-
-/** Lag = high watermark minus committed offset, per topic; null passes through (nothing fetched). */
-function withLag(groups: GroupOffsets[] | null, highWatermarks: Record<string, Record<number, number>>): ConsumerGroupLag[] | null {
-  if (!groups) return null;
-  return groups.map((g) => {
-    const topics = g.offsets.map((t) => ({
-      topic: t.topic,
-      lag: t.partitions.reduce((sum, p) => {
-        const committed = Number(p.offset);
-        const hw = highWatermarks[t.topic]?.[p.partition];
-        return committed >= 0 && hw !== undefined ? sum + Math.max(0, hw - committed) : sum;
-      }, 0),
-    }));
-    return { groupId: g.groupId, state: g.state, members: g.members, totalLag: topics.reduce((s, t) => s + t.lag, 0), topics };
-  });
 }
 
 export function emptyObservation(at: number, error: string): Observation {

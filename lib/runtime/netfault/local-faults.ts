@@ -26,7 +26,12 @@ const NAT = ["-t", "nat"];
 /** Eight hex digits of the cluster's root folder: two clusters on one machine never share a chain. */
 export const clusterKey = (root: string) => createHash("sha1").update(root).digest("hex").slice(0, 8);
 
-const FAULTS_TTL_MS = 500;
+/**
+ * Reading the rules spawns iptables twice (filter and nat): ~15 ms of CPU a poll.
+ * Our own apply/heal drop the cache at once; a fault made by another process
+ * (the CLI) shows within this.
+ */
+const FAULTS_TTL_MS = 2000;
 const SUPPORT_TTL_MS = 30_000;
 
 export class LocalNetworkFaults implements NetworkFaultControl {
@@ -86,7 +91,7 @@ export class LocalNetworkFaults implements NetworkFaultControl {
     return value;
   }
 
-  /** Faults per node, read from the rules (cached for half a second: list() runs every poll). */
+  /** Faults per node, read from the rules (cached for FAULTS_TTL_MS: list() runs every poll). */
   async faults(): Promise<Map<number, NetworkFault[]>> {
     if (this.cgroupRoot === null) return new Map();
     if (this.cachedFaults && Date.now() - this.cachedFaults.at < FAULTS_TTL_MS) return this.cachedFaults.value;

@@ -1,0 +1,120 @@
+// A 5-broker + 3-dedicated-controller cluster, checked against Kafka's own
+// witnesses (its metadata through the test's own client, MetadataQuorumCommand
+// against the controllers): every node listed with its role, the active
+// controller's death moves the quorum's leader and the dashboard shows the one
+// Kafka's tool names, and a broker's death works as on the 3-node cluster.
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { ClusterSnapshot, PartitionPage } from "@/lib/model/cluster";
+import { sleep } from "@/lib/util/poll";
+import { kafkaBrokers, kafkaQuorumLeader, scaleRuntime } from "./cluster";
+import { SCALE_BROKERS } from "./env";
+
+const BROKERS = Array.from({ length: SCALE_BROKERS }, (_, i) => i + 1);
+const CONTROLLERS = [101, 102, 103];
+
+async function snapshot(request: APIRequestContext): Promise<ClusterSnapshot> {
+  const res = await request.get("/api/cluster", { timeout: 10_000 });
+  expect(res.status()).toBe(200);
+  return (await res.json()) as ClusterSnapshot;
+}
+
+const stateOf = (s: ClusterSnapshot, id: number) => s.brokers.find((b) => b.id === id)?.state;
+
+async function restore(request: APIRequestContext): Promise<void> {
+  const rt = scaleRuntime();
+  for (const p of await rt.list()) if (p.status === "exited") await rt.start(p.id);
+  rt.close();
+  await expect.poll(async () => (await snapshot(request)).health, { timeout: 180_000, intervals: [500] }).toBe("HEALTHY");
+}
+
+test.describe.configure({ mode: "serial" });
+test.beforeEach(async ({ request }) => restore(request));
+
+test("every broker and controller is listed with its role, as Kafka's own metadata and quorum tool say", async ({ request, page }) => {
+  const s = await snapshot(request);
+  expect(s.brokers.map((b) => b.id)).toEqual([...BROKERS, ...CONTROLLERS]);
+  expect(s.brokers.filter((b) => b.controllerOnly).map((b) => b.id)).toEqual(CONTROLLERS);
+  expect(s.brokers.filter((b) => b.isVoter).map((b) => b.id)).toEqual(CONTROLLERS);
+  expect(s.brokers.every((b) => b.state === "RUNNING")).toBe(true);
+  expect(s.figures.brokers).toBe(SCALE_BROKERS);
+  // Independent witnesses: Kafka's registered brokers, and its quorum tool's voters and leader.
+  expect(await kafkaBrokers()).toEqual(BROKERS);
+  const quorum = await kafkaQuorumLeader();
+  expect(quorum.voters).toEqual(CONTROLLERS);
+  expect(s.controllerId).toBe(quorum.leader);
+  expect(s.brokers.filter((b) => b.registered).map((b) => b.id)).toEqual(BROKERS);
+
+  await page.goto("/");
+  for (const id of [...BROKERS, ...CONTROLLERS]) await expect(page.getByTestId(`broker-state-${id}`)).toHaveText("RUNNING", { timeout: 30_000 });
+  await expect(page.locator('[data-role="controller"]')).toHaveCount(3);
+  await expect(page.locator('[data-role="broker"]')).toHaveCount(SCALE_BROKERS);
+  await expect(page.getByTestId(`broker-role-${quorum.leader}`)).toHaveText("active controller");
+  await expect(page.getByTestId("broker-grid")).toHaveAttribute("data-compact", "true");
+});
+
+test("killing the dedicated controller that leads the quorum moves the leader: shown as Kafka's tool names it, brokers RUNNING in every sample", async ({ request, page }) => {
+  const before = (await kafkaQuorumLeader()).leader;
+  expect(CONTROLLERS).toContain(before);
+  await page.goto("/");
+  await expect(page.getByTestId(`broker-role-${before}`)).toHaveText("active controller", { timeout: 30_000 });
+  const rt = scaleRuntime();
+  await rt.kill(before as number);
+  const tKill = Date.now();
+  // Sample until Kafka's tool names a new leader and the dashboard shows that one; bounded.
+  const samples: { at: number; s: ClusterSnapshot }[] = [];
+  let tool: number | null = null;
+  while (Date.now() - tKill < 60_000) {
+    const s = await snapshot(request);
+    samples.push({ at: Date.now(), s });
+    if (samples.length % 8 === 0) tool = (await kafkaQuorumLeader()).leader;
+    if (tool !== null && tool !== before && s.controllerId === tool) break;
+    await sleep(250);
+  }
+  expect(tool, "Kafka's quorum tool named a new leader").not.toBeNull();
+  expect(tool).not.toBe(before);
+  const last = samples.at(-1)!.s;
+  expect(last.controllerId).toBe(tool);
+  // What must hold in every sample from 1 s after the kill: the dead controller SHUTDOWN, every broker
+  // RUNNING (they run and serve), and the cluster DEGRADED (a voter down), never CRITICAL: 2 of 3 voters live.
+  for (const { at, s } of samples.filter((x) => x.at > tKill + 1000)) {
+    const where = `${at - tKill} ms after the kill`;
+    expect(stateOf(s, before as number), where).toBe("SHUTDOWN");
+    for (const id of BROKERS) expect(stateOf(s, id), `${where}: broker ${id}`).toBe("RUNNING");
+    expect(s.health, `${where}: ${s.healthReason}`).toBe("DEGRADED");
+  }
+  expect(last.healthReason).toContain(`controller ${before} is down`);
+  await expect(page.getByTestId(`broker-state-${before}`)).toHaveText("SHUTDOWN");
+  await expect(page.getByTestId(`broker-role-${tool}`)).toHaveText("active controller", { timeout: 15_000 });
+
+  await rt.start(before as number);
+  rt.close();
+  await expect(page.getByTestId(`broker-state-${before}`)).toHaveText("RUNNING", { timeout: 60_000 });
+});
+
+test("killing a broker works as on the 3-node cluster: SHUTDOWN at once, its partitions under-replicated, fenced by Kafka, whole again after a start", async ({ request }) => {
+  const victim = 3;
+  const rt = scaleRuntime();
+  await rt.kill(victim);
+  const t0 = Date.now();
+  await expect.poll(async () => stateOf(await snapshot(request), victim), { timeout: 5000, intervals: [50] }).toBe("SHUTDOWN");
+  const seenMs = Date.now() - t0;
+  expect(seenMs).toBeLessThan(2000);
+  // Kafka fences it: gone from its own metadata (the test's client), one session timeout after the kill.
+  await expect.poll(() => kafkaBrokers(), { timeout: 30_000, intervals: [500] }).toEqual(BROKERS.filter((id) => id !== victim));
+  const s = await snapshot(request);
+  expect(s.health).toBe("DEGRADED");
+  expect(s.figures.underReplicated).toBeGreaterThan(0);
+  expect(s.figures.offline).toBe(0);
+  // The paged partition table agrees: every under-replicated row lacks the victim, and only such rows are problems.
+  const res = await request.get("/api/topics/partitions?state=problems&limit=1000");
+  const page1 = (await res.json()) as PartitionPage;
+  expect(page1.total).toBe(s.figures.underReplicated);
+  for (const p of page1.partitions) {
+    expect(p.replicas).toContain(victim);
+    expect(p.effectiveIsr).not.toContain(victim);
+    expect(p.status).toBe("under-replicated");
+  }
+  await rt.start(victim);
+  rt.close();
+  await expect.poll(async () => (await snapshot(request)).health, { timeout: 180_000, intervals: [500] }).toBe("HEALTHY");
+});
