@@ -1,4 +1,6 @@
 "use client";
+import dynamic from "next/dynamic";
+import { useDeferredValue } from "react";
 import { useCluster } from "@/lib/swr/use-cluster";
 import { HISTORY_MINUTES, useHistory } from "@/lib/swr/use-history";
 import { useTimeline } from "@/lib/swr/use-timeline";
@@ -8,16 +10,26 @@ import { CanaryStrip } from "@/components/overview/canary-strip";
 import { FiguresStrip } from "@/components/overview/figures-strip";
 import { HealthBanner } from "@/components/overview/health-banner";
 import { KafkaViewNotice, kafkaViewDiffers } from "@/components/overview/kafka-view-notice";
-import { OverviewCharts } from "@/components/overview/overview-charts";
 import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
 import { QuorumPanel } from "@/components/overview/quorum-panel";
 import { ReadOnlyNotice } from "@/components/overview/read-only-notice";
 import { TimelineList } from "@/components/overview/timeline-list";
+import { Skeleton } from "@/components/ui/skeleton";
+
+// Below the cards on a laptop screen, and the heaviest part of the page: loaded after it.
+const OverviewCharts = dynamic(() => import("@/components/overview/overview-charts").then((m) => m.OverviewCharts), {
+  ssr: false,
+  loading: () => <Skeleton className="h-[780px]" />,
+});
 
 export function OverviewClient() {
   const { snapshot, lastGood, clusterDown, serverDown, connection } = useCluster();
   const history = useHistory();
   const timeline = useTimeline();
+  // The charts draw a thousand points: they follow in a background render, so a
+  // broker's new state reaches its card without waiting for them.
+  const chartPoints = useDeferredValue(history.points);
+  const chartTimeline = useDeferredValue(timeline.entries);
 
   if (!snapshot) {
     const message =
@@ -72,7 +84,7 @@ export function OverviewClient() {
           {history.error && history.points.length === 0 ? (
             <p role="alert" className="rounded-md border border-red-300 p-4 text-sm text-red-800">History unavailable: {history.error.message}</p>
           ) : (
-            <OverviewCharts points={history.points} timeline={timeline.entries} minutes={HISTORY_MINUTES} />
+            <OverviewCharts points={chartPoints} timeline={chartTimeline} minutes={HISTORY_MINUTES} />
           )}
         </StaleZone>
         <div className="flex min-w-0 flex-col gap-4">

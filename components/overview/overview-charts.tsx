@@ -1,5 +1,5 @@
 "use client";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import type { HistoryPoint, TimelineEntry } from "@/lib/model/cluster";
 import { Chart } from "@/components/charts/chart";
 import { actionMarkers, canaryNow, canaryRows, downsample, perBrokerRows, perTopicRows, riskRows } from "@/components/charts/series";
@@ -10,7 +10,8 @@ import { formatMs } from "@/components/ui/format-ms";
 const MAX_POINTS = 300;
 const H = 170;
 
-export function OverviewCharts({ points, timeline, minutes }: { points: HistoryPoint[]; timeline: TimelineEntry[]; minutes: number }) {
+/** Memoised: an urgent render with the same (deferred) points skips the charts entirely. */
+export const OverviewCharts = memo(function OverviewCharts({ points, timeline, minutes }: { points: HistoryPoint[]; timeline: TimelineEntry[]; minutes: number }) {
   const charts = useMemo(() => {
     const first = points[0]?.at ?? 0;
     const last = points[points.length - 1]?.at ?? 0;
@@ -58,4 +59,4 @@ export function OverviewCharts({ points, timeline, minutes }: { points: HistoryP
       </div>
     </Card>
   );
-}
+});

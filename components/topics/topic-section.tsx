@@ -3,7 +3,7 @@
 // are fetched, a page at a time, only while it is open.
 import { useEffect, useState } from "react";
 import type { StateFilter, TopicSummary } from "@/lib/model/cluster";
-import { topicTrouble } from "@/lib/monitor/topic-index";
+import { topicTrouble } from "@/lib/monitor/topic-trouble";
 import { Badge } from "@/components/ui/badge";
 import { formatInt, formatRate } from "@/components/ui/format";
 import { TopicPartitions } from "./topic-partitions";

@@ -141,6 +141,9 @@ export class Monitor {
   async act(id: number, action: BrokerAction, params: ActionParams = {}): Promise<BrokerProcess> {
     try {
       const result = await runAction(this.opts.runtime, id, action, params);
+      // What the action did, on screen before any bookkeeping: the runtime's watch would
+      // tell too, but only at its next sample (up to 100 ms later).
+      if (!(NETWORK_ACTIONS as readonly string[]).includes(action)) this.onRuntimeChange(result);
       this.record(actionEntry(this.tstate, Date.now(), id, action, { ok: true, status: result.status }, params));
       await this.refreshProcesses();
       // A network fault changes no process status (no runtime event): show it now, not at the next poll.
@@ -239,7 +242,8 @@ export class Monitor {
 
   /** A runtime change re-derives the snapshot from the last observation: no Kafka round trip. */
   private onRuntimeChange(p: BrokerProcess): void {
-    if (this.processes) this.processes = this.processes.map((x) => (x.id === p.id ? p : x));
+    // A status change says nothing of the node's network faults (they outlive a kill and a start): keep them.
+    if (this.processes) this.processes = this.processes.map((x) => (x.id === p.id ? { ...p, faults: p.faults ?? x.faults } : x));
     this.rederiveNow();
     this.pollNow();
   }

@@ -2,7 +2,7 @@
 // troubled ones and the busiest, never all of them. The full list is served
 // paged by /api/topics (topic-index.ts).
 import type { TopicSummary } from "@/lib/model/cluster";
-import { topicTrouble } from "./topic-index";
+import { topicTrouble } from "./topic-trouble";
 
 /** Topics carried by a snapshot; figures.topics still counts them all. */
 export const SNAPSHOT_TOPICS = 25;

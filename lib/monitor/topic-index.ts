@@ -12,6 +12,7 @@ import type {
   TopicSummary,
 } from "@/lib/model/cluster";
 import { effectiveIsr, minIsrOf } from "./figures";
+import { topicTrouble } from "./topic-trouble";
 
 const RANK: Record<PartitionStatus, number> = { offline: 0, "under-min-isr": 1, "under-replicated": 2, ok: 3 };
 
@@ -59,10 +60,6 @@ export function partitionRow(p: PartitionState, minIsr: number, down: ReadonlySe
   else if (isr.length < minIsr) status = "under-min-isr";
   else if (isr.length < p.replicas.length) status = "under-replicated";
   return { ...p, status, effectiveIsr: isr };
-}
-
-export function topicTrouble(t: TopicSummary): number {
-  return t.offline * 1e9 + t.underMinIsr * 1e6 + t.underReplicated;
 }
 
 export function matchesState(status: PartitionStatus, state: StateFilter): boolean {

@@ -1,0 +1,129 @@
+// Monitor cost at scale, on a cluster of its own: 6 brokers + 3 dedicated KRaft
+// controllers (.data/scale-bench, ports 25092..25591), first with 3,000 and then
+// with 10,000 partitions over 1,000 topics (RF 3). For each: the monitor's poll at
+// 1 Hz for 30 s (p50/p95, CPU % of one core, heap and history bytes) and, as the
+// same-run reference, Kafka's own `kafka-topics --describe` over the same cluster
+// (3 runs, median; a JVM start included, as an operator pays it).
+// Usage: npx tsx bench/monitor-scale.ts   (npm run bench:scale)
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { parseConfig } from "@/lib/config";
+import { kafkaClient } from "@/lib/kafka/client";
+import { KafkaObserver } from "@/lib/kafka/observe";
+import { Monitor } from "@/lib/monitor/monitor";
+import { localClusterUp, localClusterWipe, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
+import { sleep } from "@/lib/util/poll";
+import { median, percentile } from "./monitor-harness";
+
+const run = promisify(execFile);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const ENV = {
+  DATA_DIR: ".data/scale-bench",
+  LOCAL_PORT_BASE: "25092",
+  RUNTIME: "local",
+  LOCAL_BROKERS: "6",
+  LOCAL_CONTROLLERS: "3",
+  LOCAL_HEAP_MB: "1024",
+  LOCAL_CONTROLLER_HEAP_MB: "256",
+};
+const cfg = parseConfig({ ...process.env, ...ENV });
+const TOPICS = 1000;
+const topicName = (i: number) => `bench_scale_${String(i).padStart(4, "0")}`;
+
+async function createTopics(from: number, to: number, partitions: number): Promise<void> {
+  const runtime = localRuntimeFromConfig(cfg);
+  const admin = kafkaClient({ bootstrap: runtime.bootstrap, clientId: "bench-scale", timeoutMs: 120_000, retries: 3 }).admin();
+  await admin.connect();
+  try {
+    const t0 = Date.now();
+    for (let i = from; i < to; i += 100) {
+      const names = Array.from({ length: Math.min(100, to - i) }, (_, k) => topicName(i + k));
+      await admin.createTopics({ timeout: 120_000, waitForLeaders: false, topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 3 })) });
+    }
+    console.log(`  created topics ${from}..${to - 1} (${partitions} partitions each) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Kafka's own TopicCommand describing every partition: wall time of the whole command. */
+async function toolDescribe(): Promise<{ ms: number; partitions: number }> {
+  const runtime = localRuntimeFromConfig(cfg);
+  const t0 = performance.now();
+  const { stdout } = await run(cfg.JAVA_BIN, ["-Xmx512m", "-cp", `${path.join(cfg.kafkaHome, "libs")}/*`, "org.apache.kafka.tools.TopicCommand",
+    "--bootstrap-server", runtime.bootstrap.join(","), "--describe"], { maxBuffer: 256 * 1024 * 1024, timeout: 300_000 });
+  return { ms: performance.now() - t0, partitions: (stdout.match(/\tPartition: /g) ?? []).length };
+}
+
+interface Figures { partitions: number; p50: number; p95: number; cpu: number; heapMb: number; historyKb: number; toolMs: number; toolPartitions: number }
+
+async function measure(label: string): Promise<Figures> {
+  const runtime = localRuntimeFromConfig(cfg);
+  const monitor = new Monitor({
+    runtime,
+    bootstrap: runtime.bootstrap,
+    pollIntervalMs: 1000,
+    source: new KafkaObserver({ bootstrap: runtime.bootstrap, timeoutMs: cfg.ADMIN_TIMEOUT_MS, metricsEndpoints: runtime.metricsEndpoints, controllerEndpoints: runtime.controllerEndpoints, canaryTopic: cfg.CANARY_TOPIC }),
+  });
+  for (let i = 0; i < 5; i++) await monitor.pollOnce(); // warm connections and caches
+  const durations: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < SECONDS; i++) {
+    const started = performance.now();
+    durations.push((await monitor.pollOnce()).pollMs);
+    await sleep(Math.max(0, 1000 - (performance.now() - started)));
+  }
+  const wall = performance.now() - t0;
+  const used = process.cpuUsage(cpu0);
+  const partitions = monitor.partitions.length;
+  const historyKb = monitor.historyBytes / 1024;
+  monitor.stop();
+  runtime.close();
+  const tool = [await toolDescribe(), await toolDescribe(), await toolDescribe()];
+  const f: Figures = {
+    partitions,
+    p50: percentile(durations, 50),
+    p95: percentile(durations, 95),
+    cpu: ((used.user + used.system) / 1000 / wall) * 100,
+    heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
+    historyKb,
+    toolMs: median(tool.map((t) => t.ms)),
+    toolPartitions: tool[0]?.partitions ?? 0,
+  };
+  console.log(`  ${label}: ${f.partitions} partitions, poll p50 ${f.p50} ms p95 ${f.p95} ms, CPU ${f.cpu.toFixed(1)} % of one core, heap ${f.heapMb.toFixed(0)} MiB; ` +
+    `kafka-topics --describe ${f.toolMs.toFixed(0)} ms (${f.toolPartitions} partitions) → poll p95 / tool = ${(f.p95 / f.toolMs).toFixed(3)}`);
+  return f;
+}
+
+async function main(): Promise<void> {
+  await localClusterWipe(cfg);
+  const up = await localClusterUp(cfg, (l) => console.log(`[cluster] ${l}`));
+  console.log(`[cluster] 6 brokers + 3 controllers up in ${(up.registeredInMs / 1000).toFixed(1)} s`);
+  try {
+    console.log(`\nmonitor poll at 1 Hz over ${SECONDS} s, 6 brokers + 3 dedicated controllers`);
+    await createTopics(0, 300, 10);
+    await sleep(20_000); // leaders settle, fetch sessions start
+    const small = await measure("3,000 partitions");
+    await createTopics(300, TOPICS, 10);
+    await sleep(30_000);
+    const big = await measure("10,000 partitions");
+    console.log("\n| partitions | poll p50 | poll p95 | CPU (one core) | kafka-topics --describe | p95 / tool |");
+    console.log("| --- | --- | --- | --- | --- | --- |");
+    for (const f of [small, big]) {
+      console.log(`| ${f.partitions.toLocaleString("en-US")} | ${f.p50} ms | ${f.p95} ms | ${f.cpu.toFixed(1)} % | ${f.toolMs.toFixed(0)} ms | ${(f.p95 / f.toolMs).toFixed(3)} |`);
+    }
+    console.log(`ratio 10,000 / 3,000: poll p95 ${(big.p95 / Math.max(1, small.p95)).toFixed(2)}×, CPU ${(big.cpu / Math.max(0.1, small.cpu)).toFixed(2)}×, tool ${(big.toolMs / small.toolMs).toFixed(2)}×`);
+  } finally {
+    await localClusterWipe(cfg);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
