@@ -14,6 +14,9 @@ import { KafkaObserver } from "@/lib/kafka/observe";
 import { Monitor } from "@/lib/monitor/monitor";
 import { localClusterUp, localClusterWipe, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import { sleep } from "@/lib/util/poll";
+import fs from "node:fs";
+import { chromium } from "@playwright/test";
+import { startDashboard } from "@/test/dashboard-server";
 import { median, percentile } from "./monitor-harness";
 
 const run = promisify(execFile);
@@ -97,6 +100,36 @@ async function measure(label: string): Promise<Figures> {
   return f;
 }
 
+/**
+ * The pages while 10,000-partition snapshots arrive: every long task (> 50 ms, the
+ * browser's own PerformanceObserver) over 30 s on the overview and the topics page.
+ */
+async function longTasks(): Promise<Record<string, number[]>> {
+  const port = 3460;
+  const server = await startDashboard({ port, env: { ...ENV, HOST: "127.0.0.1", PORT: String(port) }, timeoutMs: 120_000 });
+  const chromiumPath = "/usr/bin/chromium";
+  const browser = await chromium.launch(fs.existsSync(chromiumPath)
+    ? { executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] }
+    : {});
+  const out: Record<string, number[]> = {};
+  try {
+    for (const route of ["/", "/topics"]) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.addInitScript(`window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: "longtask", buffered: true });`);
+      await page.goto(`http://127.0.0.1:${port}${route}`);
+      await page.waitForTimeout(5000); // first load and the first snapshots
+      await page.evaluate("window.__long.length = 0");
+      await page.waitForTimeout(30_000);
+      out[route] = await page.evaluate<number[]>("window.__long");
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   await localClusterWipe(cfg);
   const up = await localClusterUp(cfg, (l) => console.log(`[cluster] ${l}`));
@@ -115,6 +148,9 @@ async function main(): Promise<void> {
       console.log(`| ${f.partitions.toLocaleString("en-US")} | ${f.p50} ms | ${f.p95} ms | ${f.cpu.toFixed(1)} % | ${f.toolMs.toFixed(0)} ms | ${(f.p95 / f.toolMs).toFixed(3)} |`);
     }
     console.log(`ratio 10,000 / 3,000: poll p95 ${(big.p95 / Math.max(1, small.p95)).toFixed(2)}×, CPU ${(big.cpu / Math.max(0.1, small.cpu)).toFixed(2)}×, tool ${(big.toolMs / small.toolMs).toFixed(2)}×`);
+    for (const [route, tasks] of Object.entries(await longTasks())) {
+      console.log(`page ${route} over 30 s at 10,000 partitions: ${tasks.length} long tasks${tasks.length ? ` (longest ${Math.max(...tasks).toFixed(0)} ms)` : ""}`);
+    }
   } finally {
     await localClusterWipe(cfg);
   }

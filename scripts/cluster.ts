@@ -44,7 +44,7 @@ function parseUpFlags(flags: string[]): NonNullable<Args["shape"]> {
   for (let i = 0; i < flags.length; i++) {
     const flag = flags[i] as string;
     const key = flag === "--brokers" ? "LOCAL_BROKERS" : flag === "--controllers" ? "LOCAL_CONTROLLERS" : null;
-    if (key === null) throw new UsageError(`unexpected argument: ${flag}`);
+    if (key === null) throw new UsageError(flag.startsWith("--") ? `unknown flag ${flag} (up takes --brokers N and --controllers combined|3)` : `'up' takes no broker id`);
     const v = flags[++i];
     if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value (--brokers 1..9, --controllers combined|3)`);
     if (out[key] !== undefined) throw new UsageError(`${flag} given twice`);
@@ -90,6 +90,15 @@ function parseArgs(argv: string[]): Args {
   return { cmd, id: Number(idArg), params };
 }
 
+function shapedConfig(shape: NonNullable<Args["shape"]>): Config {
+  try {
+    return parseConfig({ ...process.env, ...shape });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message.replace("LOCAL_BROKERS", "--brokers (LOCAL_BROKERS)").replace("LOCAL_CONTROLLERS", "--controllers (LOCAL_CONTROLLERS)"));
+    throw err;
+  }
+}
+
 /** RUNTIME=docker: the compose cluster, brought up and down by the Docker scripts. */
 async function dockerMain(cfg: Config, cmd: string, id: number | undefined, params: ActionParams): Promise<number> {
   const runtime = dockerRuntimeFromConfig(cfg);
@@ -121,8 +130,8 @@ async function dockerMain(cfg: Config, cmd: string, id: number | undefined, para
 
 async function main(): Promise<number> {
   const { cmd, id, params = {}, shape, wipe } = parseArgs(process.argv.slice(2));
-  // up's flags are configuration, checked like the environment's own values.
-  const cfg = shape && Object.keys(shape).length > 0 ? parseConfig({ ...process.env, ...shape }) : config();
+  // up's flags are configuration, checked like the environment's own values (a bad one is a bad call: exit 2).
+  const cfg = shape && Object.keys(shape).length > 0 ? shapedConfig(shape) : config();
   if (cfg.RUNTIME === "docker") {
     if (shape && Object.keys(shape).length > 0) throw new UsageError("--brokers and --controllers shape the local runtime only (Docker runs the 3-node compose file)");
     if (wipe) throw new UsageError("--wipe is for the local runtime (Docker: scripts/docker-down.sh removes its volumes)");

@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { parseConfig, type Config } from "@/lib/config";
 import { kafkaClient } from "@/lib/kafka/client";
-import { localClusterUp, localClusterWipe, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
+import { localClusterUp, localClusterWipe, localLayoutFromConfig, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import type { LocalRuntime } from "@/lib/runtime/local";
 import { SCALE_ENV, SCALE_TOPICS, scaleTopic } from "./env";
 
@@ -74,4 +74,23 @@ export async function kafkaBrokers(): Promise<number[]> {
   } finally {
     await admin.disconnect();
   }
+}
+
+/** Kafka's own LogDirsCommand: bytes in each broker's log dirs, summed over its replicas. */
+export async function kafkaLogDirBytes(): Promise<Record<number, number>> {
+  const cfg = scaleConfig();
+  const rt = scaleRuntime();
+  const { stdout } = await run(cfg.JAVA_BIN, ["-Xmx256m", "-cp", `${path.join(cfg.kafkaHome, "libs")}/*`, "org.apache.kafka.tools.LogDirsCommand",
+    "--bootstrap-server", rt.bootstrap.join(","), "--describe"], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const json = stdout.slice(stdout.indexOf("{"));
+  const parsed = JSON.parse(json) as { brokers: { broker: number; logDirs: { error: string | null; partitions: { size: number }[] }[] }[] };
+  return Object.fromEntries(parsed.brokers.map((b) => [b.broker, b.logDirs.filter((d) => d.error === null).reduce((n, d) => n + d.partitions.reduce((m, p) => m + p.size, 0), 0)]));
+}
+
+/** The filesystem under a broker's log dir, as the kernel says (statfs): total and usable bytes. */
+export function statfsOf(brokerId: number): { total: number; usable: number } {
+  const node = localLayoutFromConfig(scaleConfig()).nodes.find((n) => n.id === brokerId);
+  if (!node) throw new Error(`no node ${brokerId}`);
+  const st = fs.statfsSync(node.dataDir);
+  return { total: st.blocks * st.bsize, usable: st.bavail * st.bsize };
 }

@@ -6,7 +6,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { ClusterSnapshot, PartitionPage } from "@/lib/model/cluster";
 import { sleep } from "@/lib/util/poll";
-import { kafkaBrokers, kafkaQuorumLeader, scaleRuntime } from "./cluster";
+import { kafkaBrokers, kafkaLogDirBytes, kafkaQuorumLeader, scaleRuntime, statfsOf } from "./cluster";
 import { SCALE_BROKERS } from "./env";
 
 const BROKERS = Array.from({ length: SCALE_BROKERS }, (_, i) => i + 1);
@@ -50,6 +50,30 @@ test("every broker and controller is listed with its role, as Kafka's own metada
   await expect(page.locator('[data-role="broker"]')).toHaveCount(SCALE_BROKERS);
   await expect(page.getByTestId(`broker-role-${quorum.leader}`)).toHaveText("active controller");
   await expect(page.getByTestId("broker-grid")).toHaveAttribute("data-compact", "true");
+});
+
+test("each broker's disk is what Kafka's LogDirsCommand and the kernel say: replica bytes, filesystem total and free", async ({ request, page }) => {
+  // Sampled every 30 s: wait for a sample of every broker, then compare with the tools at once.
+  await expect.poll(async () => (await snapshot(request)).brokers.filter((b) => b.disk !== null).length, { timeout: 60_000, intervals: [1000] }).toBe(SCALE_BROKERS);
+  const s = await snapshot(request);
+  const tool = await kafkaLogDirBytes();
+  for (const id of BROKERS) {
+    const disk = s.brokers.find((b) => b.id === id)!.disk!;
+    const fsNow = statfsOf(id);
+    expect(disk.estimate, `broker ${id}: ${disk.error ?? ""}`).toBe(false);
+    expect(disk.logDirs).toBe(1);
+    expect(disk.totalBytes).toBe(fsNow.total);
+    // Free space moves with everything else on the machine: within 2 % of the kernel's figure.
+    expect(Math.abs((disk.usableBytes ?? 0) - fsNow.usable)).toBeLessThan(fsNow.total * 0.02);
+    // The canary and the metadata write while we look: up to 30 s of that apart, never more than 1 MiB.
+    expect(tool[id], `LogDirsCommand answered for broker ${id}`).toBeDefined();
+    expect(Math.abs(disk.sizeBytes - (tool[id] ?? 0))).toBeLessThan(1024 * 1024);
+    expect(disk.sizeBytes).toBeGreaterThan(0);
+  }
+  // Dedicated controllers hold no data: no disk figures for them.
+  for (const id of CONTROLLERS) expect(s.brokers.find((b) => b.id === id)!.disk).toBeNull();
+  await page.goto("/");
+  await expect(page.getByTestId("broker-disk-1")).toContainText("% free", { timeout: 30_000 });
 });
 
 test("killing the dedicated controller that leads the quorum moves the leader: shown as Kafka's tool names it, brokers RUNNING in every sample", async ({ request, page }) => {

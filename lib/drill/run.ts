@@ -24,6 +24,9 @@ import type { StepRecord } from "./steps";
 import { reportIdFor, writeReport } from "./store";
 import type { VerifyResult } from "./verify";
 
+/** How long the warm-up retries a record whose partition has no reachable leader yet. */
+const WARMUP_MS = 30_000;
+
 export interface DrillDeps {
   bootstrap: readonly string[];
   /** Brokers the runtime controls (an explicit --broker must be one of them). */
@@ -337,17 +340,28 @@ export class DrillRun {
   /**
    * One record per partition and lane before the clock starts: connections,
    * producer ids and metadata are then ready, so the first seconds of the
-   * baseline measure the cluster rather than the client's start-up.
+   * baseline measure the cluster rather than the client's start-up. A leader may
+   * be moving (a drill right after a restart: the preferred leaders come back),
+   * so a failed record is retried as is, as the pump retries, for up to 30 s.
    */
   private async warmUp(producers: readonly DrillProducer[]): Promise<void> {
     const { params } = this.opts;
+    const deadline = Date.now() + WARMUP_MS;
     await Promise.all(
       producers.flatMap((producer, lane) =>
         Array.from({ length: producer.partitions }, (_, p) => p)
           .filter((p) => p % producers.length === lane)
-          .map((p) =>
-            producer.send(p, [{ key: "warmup", value: encodeDrillRecord({ producerId: this.warmupId, seq: p, key: "warmup", sentAt: Date.now() }, params.recordBytes) }]),
-          ),
+          .map(async (p) => {
+            const batch = [{ key: "warmup", value: encodeDrillRecord({ producerId: this.warmupId, seq: p, key: "warmup", sentAt: Date.now() }, params.recordBytes) }];
+            for (let attempt = 1; ; attempt++) {
+              try {
+                return await producer.send(p, batch);
+              } catch (err) {
+                if (this.cancelled || Date.now() >= deadline) throw err;
+                if ((err as { retryNow?: unknown }).retryNow !== true) await sleep(Math.min(250, 50 * attempt));
+              }
+            }
+          }),
       ),
     );
   }

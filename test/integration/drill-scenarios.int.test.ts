@@ -161,7 +161,9 @@ describe("drill scenarios", () => {
     const run = new DrillRun(drillDeps(true), { params: params({ scenario: "cascade", rate: 2000, durationSec: 60, killAtSec: 5, secondAtSec: 12, restartAtSec: 24, mode: "kill" }) });
     const running = run.run();
     // The test's own acks=all write while both are down: refused (or never acknowledged).
-    expect(await pollUntil(() => run.progress().steps[1]?.doneAt != null, { timeoutMs: 60_000, intervalMs: 100 })).toBe(true);
+    // Raced with the run itself, so a run that fails before its second step fails the test with its own error.
+    const secondDone = pollUntil(() => run.progress().steps[1]?.doneAt != null, { timeoutMs: 60_000, intervalMs: 100 });
+    expect(await Promise.race([secondDone, running.then(() => false)])).toBe(true);
     const producer = kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 0 } });
     await producer.connect();
     const own = await producer.send({ topic: DRILL_TOPIC, acks: -1, timeout: 3000, messages: [{ key: "cascade-probe", value: "x" }] }).then(() => "acknowledged", (e: unknown) => (e instanceof Error ? e.message : String(e)));

@@ -106,6 +106,12 @@ describe("cluster CLI", () => {
       [["explode", "1"], /unknown command/],
       [[], /no command/],
       [["up", "1"], /takes no broker id/],
+      [["up", "--brokers", "12"], /--brokers \(LOCAL_BROKERS\): Too big: expected number to be <=9/],
+      [["up", "--controllers", "5"], /LOCAL_CONTROLLERS must be "combined" or "3"/],
+      [["up", "--brokers"], /needs a value/],
+      [["up", "--replicas", "3"], /unknown flag --replicas/],
+      // The test cluster was formatted as the lesson's 3 combined nodes: another shape is refused, nothing changes.
+      [["up", "--brokers", "5", "--controllers", "3"], /formatted as 3 brokers with combined controllers, not 5 brokers \+ 3 dedicated controllers.*--wipe/],
     ];
     for (const [args, message] of cases) {
       const r = await cli(...args);
@@ -119,6 +125,6 @@ describe("cluster CLI", () => {
     const r = await cli("status");
     expect(r.code).toBe(0);
     // The last column lists network faults: none.
-    for (const id of [1, 2, 3]) expect(r.out).toMatch(new RegExp(`^${id}\\s+running\\s+\\d+.*yes\\s+-$`, "m"));
+    for (const id of [1, 2, 3]) expect(r.out).toMatch(new RegExp(`^${id}\\s+combined\\s+running\\s+\\d+.*yes\\s+-$`, "m"));
   });
 });
