@@ -1,6 +1,6 @@
 "use client";
 import { useDeferredValue, useState } from "react";
-import type { StateFilter } from "@/lib/model/cluster";
+import type { StateFilter } from "@/lib/model/topics";
 import { useCluster } from "@/lib/swr/use-cluster";
 import { useTopicPage } from "@/lib/swr/use-topics";
 import { StaleNotice, StaleZone } from "@/components/status/stale-notice";

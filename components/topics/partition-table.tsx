@@ -2,7 +2,7 @@
 // Rows of partitions as the API pages them (worst first). The ISR column is the
 // effective one (without brokers known down); where Kafka's metadata still says
 // more, the next column says what Kafka says, until it fences the broker.
-import type { PartitionRow, PartitionStatus } from "@/lib/model/cluster";
+import type { PartitionRow, PartitionStatus } from "@/lib/model/topics";
 import { Badge } from "@/components/ui/badge";
 
 const ROW_LOOK: Record<PartitionStatus, string> = {

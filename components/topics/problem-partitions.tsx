@@ -2,7 +2,7 @@
 // Every partition in trouble, across all topics, worst first: what an operator
 // reads first when a broker is down, before looking topic by topic.
 import { useState } from "react";
-import type { PartitionCounts } from "@/lib/model/cluster";
+import type { PartitionCounts } from "@/lib/model/topics";
 import { usePartitionPage } from "@/lib/swr/use-topics";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatInt } from "@/components/ui/format";

@@ -1,6 +1,6 @@
 "use client";
 // Filter by name and by state; both go to the server, which pages the answer.
-import { STATE_FILTERS, type StateFilter } from "@/lib/model/cluster";
+import { STATE_FILTERS, type StateFilter } from "@/lib/model/topics";
 
 const STATE_LABEL: Record<StateFilter, string> = {
   all: "All topics",

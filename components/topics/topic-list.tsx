@@ -1,5 +1,5 @@
 "use client";
-import type { StateFilter, TopicPage } from "@/lib/model/cluster";
+import type { StateFilter, TopicPage } from "@/lib/model/topics";
 import { formatInt } from "@/components/ui/format";
 import { Pager } from "./pager";
 import { TopicSection } from "./topic-section";

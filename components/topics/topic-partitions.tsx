@@ -1,7 +1,7 @@
 "use client";
 // One topic's partitions, a page at a time, fetched only while its section is open.
 import { useState } from "react";
-import type { StateFilter } from "@/lib/model/cluster";
+import type { StateFilter } from "@/lib/model/topics";
 import { usePartitionPage } from "@/lib/swr/use-topics";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Pager } from "./pager";

@@ -2,7 +2,8 @@
 // One topic, collapsed to a summary line unless it has trouble; its partitions
 // are fetched, a page at a time, only while it is open.
 import { useEffect, useState } from "react";
-import type { StateFilter, TopicSummary } from "@/lib/model/cluster";
+import type { TopicSummary } from "@/lib/model/cluster";
+import type { StateFilter } from "@/lib/model/topics";
 import { topicTrouble } from "@/lib/monitor/topic-trouble";
 import { Badge } from "@/components/ui/badge";
 import { formatInt, formatRate } from "@/components/ui/format";

@@ -4,7 +4,8 @@
 // controller's death moves the quorum's leader and the dashboard shows the one
 // Kafka's tool names, and a broker's death works as on the 3-node cluster.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { ClusterSnapshot, PartitionPage } from "@/lib/model/cluster";
+import type { ClusterSnapshot } from "@/lib/model/cluster";
+import type { PartitionPage } from "@/lib/model/topics";
 import { sleep } from "@/lib/util/poll";
 import { kafkaBrokers, kafkaLogDirBytes, kafkaQuorumLeader, scaleRuntime, statfsOf } from "./cluster";
 import { SCALE_BROKERS } from "./env";

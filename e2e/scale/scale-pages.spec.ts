@@ -1,7 +1,7 @@
 // The pages at scale: a thousand topics page and filter on the server, and the
 // overview shows every one of 5 brokers + 3 controllers, usable from the keyboard.
 import { expect, test } from "@playwright/test";
-import type { TopicPage } from "@/lib/model/cluster";
+import type { TopicPage } from "@/lib/model/topics";
 import { SCALE_BROKERS, SCALE_TOPICS } from "./env";
 
 test("the topics page with a thousand topics renders a page at a time, filters by name and state, and pages", async ({ page, request }) => {

@@ -2,15 +2,8 @@
 // once per poll (lazily, on the first request that needs it), then every request
 // is a filter and a slice, so a thousand viewers of a 10,000-partition cluster
 // cost one sort a second, not a thousand. Pure: plain data in, plain data out.
-import type {
-  ConsumerGroupLag,
-  PartitionCounts,
-  PartitionRow,
-  PartitionState,
-  PartitionStatus,
-  StateFilter,
-  TopicSummary,
-} from "@/lib/model/cluster";
+import type { ConsumerGroupLag, PartitionState, TopicSummary } from "@/lib/model/cluster";
+import type { PartitionCounts, PartitionRow, PartitionStatus, StateFilter } from "@/lib/model/topics";
 import { effectiveIsr, minIsrOf } from "./figures";
 import { topicTrouble } from "./topic-trouble";
 

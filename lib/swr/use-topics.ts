@@ -5,7 +5,7 @@
 // show greyed while it does not.
 import { useRef } from "react";
 import useSWR from "swr";
-import type { PartitionPage, StateFilter, TopicPage } from "@/lib/model/cluster";
+import type { PartitionPage, StateFilter, TopicPage } from "@/lib/model/topics";
 import { fetcher } from "./fetcher";
 
 const REFRESH_MS = 2000;

@@ -1,7 +1,7 @@
 // Input schemas of the HTTP API. Route handlers parse with these and nothing else.
 import { z } from "zod";
 import { CLIENT_REPORT_ID } from "@/lib/drill/report-id";
-import { STATE_FILTERS } from "@/lib/model/cluster";
+import { STATE_FILTERS } from "@/lib/model/topics";
 import { BROKER_ACTIONS, SLOW_LIMITS } from "@/lib/model/runtime";
 
 export const brokerActionParams = z.object({

@@ -1,5 +1,6 @@
 // A tiny client for the dashboard's HTTP API, as the tests use it.
-import type { ClusterSnapshot, PartitionPage, TimelineEntry } from "@/lib/model/cluster";
+import type { ClusterSnapshot, TimelineEntry } from "@/lib/model/cluster";
+import type { PartitionPage } from "@/lib/model/topics";
 import { pollUntil } from "@/lib/util/poll";
 import { baseUrl, TEST_TOKEN } from "./server";
 

@@ -1,5 +1,5 @@
 import { ApiError, handle } from "@/lib/api/errors";
-import type { TopicPage } from "@/lib/model/cluster";
+import type { TopicPage } from "@/lib/model/topics";
 import { getMonitor } from "@/lib/monitor/instance";
 import { queryObject, topicsQuery } from "@/lib/validations/api";
 

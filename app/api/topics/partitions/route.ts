@@ -1,5 +1,5 @@
 import { ApiError, handle } from "@/lib/api/errors";
-import type { PartitionPage } from "@/lib/model/cluster";
+import type { PartitionPage } from "@/lib/model/topics";
 import { getMonitor } from "@/lib/monitor/instance";
 import { partitionsQuery, queryObject } from "@/lib/validations/api";
 
