@@ -1,6 +1,7 @@
 // Per-broker figures from Kafka's own JMX metrics, served by the Prometheus JMX
 // exporter agent on each broker (see lib/runtime/jmx-exporter-config.ts).
 import type { BrokerMetricsSample } from "@/lib/model/cluster";
+import { withTimeout } from "@/lib/util/poll";
 
 const SERIES: Record<string, keyof BrokerMetricsSample> = {
   kafka_server_brokertopicmetrics_bytesinpersec_total: "bytesInTotal",
@@ -27,11 +28,22 @@ export function parsePrometheusText(text: string): BrokerMetricsSample | null {
 }
 
 export async function scrapeBrokerMetrics(url: string, timeoutMs: number): Promise<BrokerMetricsSample | null> {
+  const ac = new AbortController();
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    if (!res.ok) return null;
-    return parsePrometheusText(await res.text());
+    // The whole exchange is bounded, body included: an exporter that sends its headers and then
+    // stalls (seen here at 10,000 partitions on a busy broker) held a fetch's body read for minutes.
+    return await withTimeout(
+      (async () => {
+        const res = await fetch(url, { signal: ac.signal });
+        if (!res.ok) return null;
+        return parsePrometheusText(await res.text());
+      })(),
+      timeoutMs,
+      `${url}: no complete answer in ${timeoutMs} ms`,
+    );
   } catch {
     return null;
+  } finally {
+    ac.abort();
   }
 }
