@@ -22,3 +22,24 @@ describe("parsePrometheusText", () => {
     expect(parsePrometheusText("kafka_network_requests_total{} NaNx\n")).toBeNull();
   });
 });
+
+describe("scrapeBrokerMetrics", () => {
+  it("gives up within its timeout on an exporter that sends its headers and then stalls (a real socket on loopback)", async () => {
+    const { createServer } = await import("node:http");
+    const { scrapeBrokerMetrics } = await import("./jmx-metrics");
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.write("kafka_server_brokertopicmetrics_bytesinpersec_total 1.0\n"); // and never ends
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const t0 = Date.now();
+      expect(await scrapeBrokerMetrics(`http://127.0.0.1:${port}/metrics`, 300)).toBeNull();
+      expect(Date.now() - t0).toBeLessThan(2000);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
