@@ -3,6 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { tabUntilFocused } from "./keyboard";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
@@ -30,13 +31,7 @@ test("a destructive action is reachable, confirmable and cancellable with the ke
   await page.goto("/");
   await expect(page.getByTestId("broker-card-1")).toHaveAttribute("data-state", "RUNNING", { timeout: 30_000 });
   // Tab from the top of the page until the first Kill button has focus (bounded).
-  const kill = page.getByTestId("action-kill-1");
-  let reached = false;
-  for (let i = 0; i < 60 && !reached; i++) {
-    await page.keyboard.press("Tab");
-    reached = await kill.evaluate((el) => el === document.activeElement);
-  }
-  expect(reached).toBe(true);
+  expect(await tabUntilFocused(page, page.getByTestId("action-kill-1"), 60)).toBe(true);
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Kill broker 1?" });
   await expect(dialog).toBeVisible();

@@ -2,6 +2,7 @@
 // overview shows every one of 5 brokers + 3 controllers, usable from the keyboard.
 import { expect, test } from "@playwright/test";
 import type { TopicPage } from "@/lib/model/topics";
+import { tabUntilFocused } from "../keyboard";
 import { SCALE_BROKERS, SCALE_TOPICS } from "./env";
 
 test("the topics page with a thousand topics renders a page at a time, filters by name and state, and pages", async ({ page, request }) => {
@@ -40,13 +41,7 @@ test("the overview with 5 brokers + 3 controllers renders every card, and a cont
   const cards = page.locator('[data-testid^="broker-card-"]');
   await expect(cards).toHaveCount(SCALE_BROKERS + 3, { timeout: 30_000 });
   for (const id of [1, 2, 3, 4, 5, 101, 102, 103]) await expect(page.getByTestId(`broker-state-${id}`)).toHaveText("RUNNING", { timeout: 30_000 });
-  const kill = page.getByTestId("action-kill-103");
-  let reached = false;
-  for (let i = 0; i < 200 && !reached; i++) {
-    await page.keyboard.press("Tab");
-    reached = await kill.evaluate((el) => el === document.activeElement);
-  }
-  expect(reached).toBe(true);
+  expect(await tabUntilFocused(page, page.getByTestId("action-kill-103"), 200)).toBe(true);
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Kill controller 103?" });
   await expect(dialog).toBeVisible();
