@@ -116,6 +116,35 @@ test("killing the dedicated controller that leads the quorum moves the leader: s
   await expect(page.getByTestId(`broker-state-${before}`)).toHaveText("RUNNING", { timeout: 60_000 });
 });
 
+test("two dedicated controllers killed: the quorum is lost (Kafka's tool finds no leader), CRITICAL in every sample, every broker still RUNNING; both back → HEALTHY", async ({ request }) => {
+  const before = (await kafkaQuorumLeader()).leader as number;
+  const victims = [before, CONTROLLERS.find((id) => id !== before) as number];
+  const rt = scaleRuntime();
+  for (const id of victims) await rt.kill(id);
+  const tKill = Date.now();
+  const samples: { at: number; s: ClusterSnapshot }[] = [];
+  while (Date.now() - tKill < 15_000) {
+    samples.push({ at: Date.now(), s: await snapshot(request) });
+    await sleep(250);
+  }
+  const tool = await kafkaQuorumLeader();
+  expect(tool.leader, "MetadataQuorumCommand finds no active controller").toBeNull();
+  for (const { at, s } of samples.filter((x) => x.at > tKill + 2000)) {
+    const where = `${at - tKill} ms after the kill`;
+    expect(s.health, `${where}: ${s.healthReason}`).toBe("CRITICAL");
+    expect(s.quorumVerdict.status, where).toBe("lost");
+    expect(s.controllerId, where).toBeNull();
+    for (const id of victims) expect(stateOf(s, id), `${where}: controller ${id}`).toBe("SHUTDOWN");
+    // The brokers run and answer: losing the quorum makes none of them look dead.
+    for (const id of BROKERS) expect(stateOf(s, id), `${where}: broker ${id}`).toBe("RUNNING");
+  }
+  expect(samples.at(-1)!.s.healthReason).toMatch(/KRaft quorum lost: 1 of 3 controllers alive, 2 needed/);
+  for (const id of victims) await rt.start(id);
+  rt.close();
+  await expect.poll(async () => (await snapshot(request)).health, { timeout: 120_000, intervals: [500] }).toBe("HEALTHY");
+  expect((await snapshot(request)).controllerId).toBe((await kafkaQuorumLeader()).leader);
+});
+
 test("killing a broker works as on the 3-node cluster: SHUTDOWN at once, its partitions under-replicated, fenced by Kafka, whole again after a start", async ({ request }) => {
   const victim = 3;
   const rt = scaleRuntime();

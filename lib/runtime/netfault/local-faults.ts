@@ -27,11 +27,11 @@ const NAT = ["-t", "nat"];
 export const clusterKey = (root: string) => createHash("sha1").update(root).digest("hex").slice(0, 8);
 
 /**
- * Reading the rules spawns iptables twice (filter and nat): ~15 ms of CPU a poll.
- * Our own apply/heal drop the cache at once; a fault made by another process
- * (the CLI) shows within this.
+ * Reading the rules spawns iptables twice (filter and nat), ~15 ms of CPU. Our
+ * own apply/heal drop the cache at once; a fault made by another process (the
+ * CLI, a dashboard beside a test) shows within this, so it stays short.
  */
-const FAULTS_TTL_MS = 2000;
+const FAULTS_TTL_MS = 500;
 const SUPPORT_TTL_MS = 30_000;
 
 export class LocalNetworkFaults implements NetworkFaultControl {
