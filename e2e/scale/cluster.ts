@@ -65,9 +65,13 @@ export async function kafkaQuorumLeader(): Promise<{ leader: number | null; vote
   }
 }
 
-/** The brokers Kafka's own metadata lists (kafkajs, a client of the test's own). */
+/** The brokers Kafka's own metadata lists (kafkajs, a client of the test's own, bootstrapped on the brokers whose process runs). */
 export async function kafkaBrokers(): Promise<number[]> {
-  const admin = kafkaClient({ bootstrap: scaleRuntime().bootstrap, clientId: "scale-probe", timeoutMs: 5000, retries: 1 }).admin();
+  const rt = scaleRuntime();
+  const running = new Set((await rt.list()).filter((p) => p.status === "running").map((p) => p.id));
+  rt.close();
+  const bootstrap = rt.brokerIds.flatMap((id, i) => (running.has(id) ? [rt.bootstrap[i] as string] : []));
+  const admin = kafkaClient({ bootstrap, clientId: "scale-probe", timeoutMs: 5000, retries: 2 }).admin();
   await admin.connect();
   try {
     return (await admin.describeCluster()).brokers.map((b) => b.nodeId).sort((a, b) => a - b);
