@@ -5,7 +5,7 @@
 // with its own consumer and checks the dashboard's figures against it: every
 // event of the run is in Kafka, and for each handler every event it was given
 // ends handled or in the dead-letter topic after exactly N attempts.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEAD_LETTER_TOPIC, retryTopicOf, STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
 import type { FlowResponse } from "@/lib/model/traffic";
 import { TRAFFIC_GROUPS, TRAFFIC_SUBSCRIPTIONS } from "@/lib/traffic/params";
@@ -31,6 +31,11 @@ function traffic(body: unknown) {
     signal: AbortSignal.timeout(90_000),
   });
 }
+
+// Starts from a whole cluster: the file before may have left a broker coming back (a drill's cancel restarts it).
+beforeAll(async () => {
+  expect(await waitHealed()).toBe(true);
+});
 
 afterAll(async () => {
   expect(await waitHealed()).toBe(true);
