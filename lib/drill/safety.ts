@@ -207,6 +207,15 @@ export class SafetyComparison {
           run.writes.push(await writer.write("after", 100, Date.now() + 30_000, signal));
           if (writer.unsent > 0) throw new Error(`${writer.unsent} records could not be written to the new leader`);
         });
+        // With acks=1 the new leader answers before its follower has the records, and a consumer
+        // reads only below the high watermark: read back now and they would count as lost.
+        const end = producer.ackedEnd(0);
+        if (end !== null) {
+          await step(`wait until the high watermark passes the new leader's last acknowledged offset (${end - 1})`, async () => {
+            const committed = await pollUntil(async () => (await highWatermark(this.deps.bootstrap, topic)) >= end, { timeoutMs: 60_000, intervalMs: 200 });
+            if (!committed) throw new Error(`the high watermark stayed below ${end} for 60 s: the read-back could not prove anything`);
+          });
+        }
       } finally {
         await producer.disconnect().catch(() => {});
       }

@@ -61,19 +61,23 @@ export async function connectKafkajsDrillProducer(opts: KafkajsDrillProducerOpti
     isr: [],
     partitionErrorCode: 0,
   }));
+  const ackedEnd = new Map<number, number>();
   return {
     partitions,
     partitionFor: (key) => partitioner({ topic: opts.topic, partitionMetadata, message: { key, value: null } }),
     async send(partition, records) {
-      await producer.send({
+      const meta = await producer.send({
         topic: opts.topic,
         acks,
         timeout: timeoutMs,
         compression: CompressionTypes.None,
         messages: records.map((r) => ({ key: r.key, value: r.value, partition })),
       });
+      const first = Number(meta.find((m) => m.partition === partition)?.baseOffset ?? -1);
+      if (first >= 0) ackedEnd.set(partition, first + records.length);
       return null;
     },
+    ackedEnd: (partition) => ackedEnd.get(partition) ?? null,
     disconnect: () => producer.disconnect(),
   };
 }

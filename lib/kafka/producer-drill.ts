@@ -30,6 +30,8 @@ export interface DrillProducer {
   partitionFor(key: string): number;
   /** Resolves once the partition's leader acknowledged every record (per `acks`), with that leader's id when known; throws otherwise. */
   send(partition: number, records: readonly OutgoingRecord[]): Promise<number | null>;
+  /** One past the last offset of the partition's latest acknowledged batch (null before one, or with acks=0: no offset comes back). */
+  ackedEnd(partition: number): number | null;
   disconnect(): Promise<void>;
 }
 
@@ -112,6 +114,7 @@ class WireDrillProducer implements DrillProducer {
   private readonly nextSeq: number[];
   /** Size of a failed batch that must come back as is (its sequence numbers are spoken for). */
   private readonly unsettled: (number | undefined)[];
+  private readonly lastAckedEnd: (number | null)[];
   private readonly partitioner = Partitioners.DefaultPartitioner();
   private readonly partitionMetadata: { partitionId: number; leader: number; replicas: number[]; isr: number[]; partitionErrorCode: number }[];
 
@@ -130,6 +133,7 @@ class WireDrillProducer implements DrillProducer {
     this.pools = Array.from({ length: this.partitions }, () => new WirePool(clientId, timeoutMs));
     this.nextSeq = new Array<number>(this.partitions).fill(0);
     this.unsettled = new Array<number | undefined>(this.partitions).fill(undefined);
+    this.lastAckedEnd = new Array<number | null>(this.partitions).fill(null);
     this.partitionMetadata = Array.from({ length: this.partitions }, (_, partitionId) => ({ partitionId, leader: 0, replicas: [], isr: [], partitionErrorCode: 0 }));
   }
 
@@ -179,10 +183,16 @@ class WireDrillProducer implements DrillProducer {
         const moved = (this.leaders.leaderOf(partition)?.leader ?? leader) !== leader;
         throw this.failed(partition, records.length, new ProduceError(`broker ${leader}: ${kafkaErrorName(answer.errorCode)}`, leader, moved), LEADERSHIP_ERRORS.has(answer.errorCode) || answer.errorCode === 7);
       }
+      const firstOffset = Number(answer.baseOffset);
+      if (answer.errorCode === 0 && firstOffset >= 0) this.lastAckedEnd[partition] = firstOffset + records.length;
     }
     if (this.idempotent) this.nextSeq[partition] = (base + records.length) % 2 ** 31;
     this.unsettled[partition] = undefined;
     return leader;
+  }
+
+  ackedEnd(partition: number): number | null {
+    return this.lastAckedEnd[partition] ?? null;
   }
 
   async disconnect(): Promise<void> {
