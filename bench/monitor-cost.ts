@@ -1,13 +1,11 @@
 // Monitor cost at 1 Hz on a cluster with 3,000 partitions vs. the same monitor on
 // the stock StreamSocial topics (21 partitions) in the same run: poll duration
 // p50/p95 and CPU % of one core.
-import { kafkaClient } from "@/lib/kafka/client";
 import { KafkaObserver } from "@/lib/kafka/observe";
 import { Monitor } from "@/lib/monitor/monitor";
-import { benchClusterDown, benchClusterUp, benchConfig, benchRuntime, percentile } from "./monitor-harness";
+import { benchClusterDown, benchClusterUp, benchConfig, benchRuntime, ensureBigTopic, percentile } from "./monitor-harness";
 
 const SECONDS = 30;
-const BIG_TOPIC = "bench_many_partitions";
 
 async function measure(label: string): Promise<{ p50: number; p95: number; cpu: number; partitions: number }> {
   const cfg = benchConfig();
@@ -42,15 +40,7 @@ async function main(): Promise<void> {
   try {
     console.log(`\nmonitor cost at 1 Hz over ${SECONDS} s`);
     const small = await measure("stock topics");
-    const admin = kafkaClient({ bootstrap: benchRuntime().bootstrap, timeoutMs: 120_000 }).admin();
-    await admin.connect();
-    if (!(await admin.listTopics()).includes(BIG_TOPIC)) {
-      const t = Date.now();
-      await admin.createTopics({ timeout: 120_000, waitForLeaders: false, topics: [{ topic: BIG_TOPIC, numPartitions: 2979, replicationFactor: 3 }] });
-      console.log(`  (created ${BIG_TOPIC} with 2979 partitions in ${((Date.now() - t) / 1000).toFixed(1)} s)`);
-    }
-    await admin.disconnect();
-    await new Promise((r) => setTimeout(r, 10_000)); // let leaders settle before measuring
+    await ensureBigTopic();
     const big = await measure("3,000 partitions");
     console.log(`  ratio p95 big/small: ${(big.p95 / Math.max(small.p95, 1)).toFixed(1)}  CPU big/small: ${(big.cpu / Math.max(small.cpu, 0.1)).toFixed(1)}`);
   } finally {

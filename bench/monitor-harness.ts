@@ -1,6 +1,7 @@
 // A dedicated cluster (and dashboard server) for the monitor benchmarks, apart
 // from the demo and the test clusters: .data/bench-cluster, ports 20692..21100 (clients, controllers, metrics, slow-fault proxies), HTTP 3401.
 import { parseConfig, type Config } from "@/lib/config";
+import { kafkaClient } from "@/lib/kafka/client";
 import { localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import { startDashboard, type DashboardServer } from "@/test/dashboard-server";
 
@@ -51,3 +52,21 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const median = (values: number[]) => percentile(values, 50);
+
+/** The bench's one big topic: with the stock topics, about 3,000 partitions on the bench cluster. */
+export const BIG_TOPIC = "bench_many_partitions";
+
+/** Creates BIG_TOPIC (2,979 partitions, RF 3) unless it exists, then lets its leaders settle. */
+export async function ensureBigTopic(): Promise<void> {
+  const admin = kafkaClient({ bootstrap: benchRuntime().bootstrap, timeoutMs: 120_000 }).admin();
+  await admin.connect();
+  try {
+    if ((await admin.listTopics()).includes(BIG_TOPIC)) return;
+    const t = Date.now();
+    await admin.createTopics({ timeout: 120_000, waitForLeaders: false, topics: [{ topic: BIG_TOPIC, numPartitions: 2979, replicationFactor: 3 }] });
+    console.log(`  (created ${BIG_TOPIC} with 2979 partitions in ${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  } finally {
+    await admin.disconnect();
+  }
+  await new Promise((r) => setTimeout(r, 10_000));
+}
