@@ -6,7 +6,7 @@
 // slope over the second half of the run. Stops by itself after the given minutes
 // (default 60); every stream is closed at the end.
 //   npx tsx bench/dashboard-memory.ts [minutes]
-import fs from "node:fs";
+import { procRss } from "@/lib/runtime/proc";
 import { sleep } from "@/lib/util/poll";
 import { benchClusterDown, benchClusterUp, benchUrl, ensureBigTopic, startBenchServer } from "./monitor-harness";
 
@@ -14,30 +14,8 @@ const MINUTES = Math.min(240, Math.max(6, Number(process.argv[2] ?? 60)));
 const SAMPLE_MS = 30_000;
 const VIEWERS = 5;
 
-/** RSS of `pid` and every process under it (`next start` may serve from a child), MiB. */
-function rssMiB(pid: number): number {
-  const parents = new Map<number, number>();
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      // ppid is the 2nd field after the parenthesised command name
-      parents.set(Number(d), Number(fs.readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1]!.split(" ")[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
-  let kb = 0;
-  for (const p of tree) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return kb / 1024;
-}
+/** The server's resident set, MiB (`next start` serves in the process it starts: one pid). */
+const rssMiB = (pid: number): number => (procRss(pid) ?? NaN) / 2 ** 20;
 
 /** A viewer on /api/stream that reads and drops every frame until `signal` aborts. */
 async function viewer(signal: AbortSignal): Promise<void> {
