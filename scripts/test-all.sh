@@ -12,7 +12,17 @@ rm -rf "$results"
 mkdir -p "$results"
 status=0
 
-step() { printf '\n=== %s ===\n' "$*"; }
+# Each step's wall time, printed with the summary: the whole run must stay
+# under 40 minutes on a 2-core machine, and this says where the time goes.
+timings=()
+step_name=""
+step_start=$SECONDS
+step() {
+  if [[ -n "$step_name" ]]; then timings+=("$(printf '%5ds  %s' $((SECONDS - step_start)) "$step_name")"); fi
+  step_name="$*"
+  step_start=$SECONDS
+  printf '\n=== %s ===\n' "$*"
+}
 
 # Brokers of the integration cluster must not outlive an interrupted run.
 cleanup() {
@@ -67,5 +77,7 @@ step "e2e on Docker (Playwright, real engine and Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-docker.playwright.json" npx playwright test -c playwright.docker.config.ts || status=1
 
 step "summary"
+printf '%s\n' "${timings[@]}"
+printf '%5ds  total\n' "$SECONDS"
 node scripts/sum-test-results.mjs "$results" || status=1
 exit $status
