@@ -14,6 +14,7 @@ import { KafkaObserver } from "@/lib/kafka/observe";
 import { Monitor } from "@/lib/monitor/monitor";
 import { localClusterUp, localClusterWipe, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import { sleep } from "@/lib/util/poll";
+import { LivenessProber } from "@/lib/kafka/liveness";
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
 import { startDashboard } from "@/test/dashboard-server";
@@ -59,7 +60,28 @@ async function toolDescribe(): Promise<{ ms: number; partitions: number }> {
   return { ms: performance.now() - t0, partitions: (stdout.match(/\tPartition: /g) ?? []).length };
 }
 
-interface Figures { partitions: number; p50: number; p95: number; cpu: number; heapMb: number; historyKb: number; toolMs: number; toolPartitions: number }
+interface Figures {
+  partitions: number; p50: number; p95: number; cpu: number; heapMb: number; historyKb: number; toolMs: number; toolPartitions: number;
+  /** Each part of the poll: p50/p95 ms. */
+  parts: Record<string, [number, number]>;
+  /** One ApiVersions round trip to a broker, on a connection of its own, in the same window: p50/p95 ms. */
+  rtt: [number, number];
+}
+
+/** A lone ApiVersions round trip every 250 ms until stopped: what one request costs on this cluster right now. */
+function roundTrips(address: string): { stop: () => Promise<number[]> } {
+  const prober = new LivenessProber("bench-rtt", 5000);
+  const out: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const probe = await prober.probe(address);
+      if (probe.ms !== null) out.push(probe.ms);
+      await sleep(250);
+    }
+  })();
+  return { stop: async () => { running = false; await loop; prober.close(); return out; } };
+}
 
 async function measure(label: string): Promise<Figures> {
   const runtime = localRuntimeFromConfig(cfg);
@@ -67,19 +89,24 @@ async function measure(label: string): Promise<Figures> {
     runtime,
     bootstrap: runtime.bootstrap,
     pollIntervalMs: 1000,
-    source: new KafkaObserver({ bootstrap: runtime.bootstrap, timeoutMs: cfg.ADMIN_TIMEOUT_MS, metricsEndpoints: runtime.metricsEndpoints, controllerEndpoints: runtime.controllerEndpoints, canaryTopic: cfg.CANARY_TOPIC }),
+    source: new KafkaObserver({ bootstrap: runtime.bootstrap, timeoutMs: cfg.ADMIN_TIMEOUT_MS, metricsEndpoints: runtime.metricsEndpoints, metricsIntervalMs: cfg.METRICS_INTERVAL_MS, controllerEndpoints: runtime.controllerEndpoints, canaryTopic: cfg.CANARY_TOPIC }),
   });
   for (let i = 0; i < 5; i++) await monitor.pollOnce(); // warm connections and caches
   const durations: number[] = [];
+  const partTimes: Record<string, number[]> = {};
+  const rtt = roundTrips(runtime.bootstrap[0] as string);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < SECONDS; i++) {
     const started = performance.now();
-    durations.push((await monitor.pollOnce()).pollMs);
+    const snap = await monitor.pollOnce();
+    durations.push(snap.pollMs);
+    for (const [part, ms] of Object.entries(snap.pollParts ?? {})) (partTimes[part] ??= []).push(ms ?? 0);
     await sleep(Math.max(0, 1000 - (performance.now() - started)));
   }
   const wall = performance.now() - t0;
   const used = process.cpuUsage(cpu0);
+  const rtts = await rtt.stop();
   const partitions = monitor.partitions.length;
   const historyKb = monitor.historyBytes / 1024;
   monitor.stop();
@@ -94,9 +121,13 @@ async function measure(label: string): Promise<Figures> {
     historyKb,
     toolMs: median(tool.map((t) => t.ms)),
     toolPartitions: tool[0]?.partitions ?? 0,
+    parts: Object.fromEntries(Object.entries(partTimes).map(([k, v]) => [k, [percentile(v, 50), percentile(v, 95)]])),
+    rtt: [Math.round(percentile(rtts, 50)), Math.round(percentile(rtts, 95))],
   };
   console.log(`  ${label}: ${f.partitions} partitions, poll p50 ${f.p50} ms p95 ${f.p95} ms, CPU ${f.cpu.toFixed(1)} % of one core, heap ${f.heapMb.toFixed(0)} MiB; ` +
     `kafka-topics --describe ${f.toolMs.toFixed(0)} ms (${f.toolPartitions} partitions) → poll p95 / tool = ${(f.p95 / f.toolMs).toFixed(3)}`);
+  console.log(`    parts (p50/p95 ms): ${Object.entries(f.parts).map(([k, [a, b]]) => `${k} ${a}/${b}`).join(", ")}; ` +
+    `one ApiVersions round trip meanwhile ${f.rtt[0]}/${f.rtt[1]} ms → poll p50 / round trip = ${(f.p50 / Math.max(1, f.rtt[0])).toFixed(1)}`);
   return f;
 }
 
@@ -142,10 +173,10 @@ async function main(): Promise<void> {
     await createTopics(300, TOPICS, 10);
     await sleep(30_000);
     const big = await measure("10,000 partitions");
-    console.log("\n| partitions | poll p50 | poll p95 | CPU (one core) | kafka-topics --describe | p95 / tool |");
-    console.log("| --- | --- | --- | --- | --- | --- |");
+    console.log("\n| partitions | poll p50 | poll p95 | CPU (one core) | kafka-topics --describe | p95 / tool | ApiVersions round trip p50 / p95 |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- |");
     for (const f of [small, big]) {
-      console.log(`| ${f.partitions.toLocaleString("en-US")} | ${f.p50} ms | ${f.p95} ms | ${f.cpu.toFixed(1)} % | ${f.toolMs.toFixed(0)} ms | ${(f.p95 / f.toolMs).toFixed(3)} |`);
+      console.log(`| ${f.partitions.toLocaleString("en-US")} | ${f.p50} ms | ${f.p95} ms | ${f.cpu.toFixed(1)} % | ${f.toolMs.toFixed(0)} ms | ${(f.p95 / f.toolMs).toFixed(3)} | ${f.rtt[0]} / ${f.rtt[1]} ms |`);
     }
     console.log(`ratio 10,000 / 3,000: poll p95 ${(big.p95 / Math.max(1, small.p95)).toFixed(2)}×, CPU ${(big.cpu / Math.max(0.1, small.cpu)).toFixed(2)}×, tool ${(big.toolMs / small.toolMs).toFixed(2)}×`);
     for (const [route, tasks] of Object.entries(await longTasks())) {

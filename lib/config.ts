@@ -49,6 +49,8 @@ export const configSchema = z.object({
   POLL_INTERVAL_MS: intIn(200, 60_000).default(1000),
   /** Timeout of each admin call; must stay well under the poll interval. */
   ADMIN_TIMEOUT_MS: intIn(100, 30_000).default(800),
+  /** How often each broker's JMX exporter is scraped, in the background (a scrape costs the broker CPU; the counters lose nothing between). */
+  METRICS_INTERVAL_MS: intIn(1000, 600_000).default(5000),
   /** The canary writes one record per partition of CANARY_TOPIC each poll. auto: on for clusters we run, off for RUNTIME=none. */
   CANARY: z.enum(["auto", "on", "off"]).default("auto"),
   CANARY_TOPIC: z
@@ -113,6 +115,7 @@ export function parseConfig(env: Record<string, string | undefined>, root = ROOT
     KAFKA_BROKERS: blankToUndefined(env.KAFKA_BROKERS),
     POLL_INTERVAL_MS: blankToUndefined(env.POLL_INTERVAL_MS),
     ADMIN_TIMEOUT_MS: blankToUndefined(env.ADMIN_TIMEOUT_MS),
+    METRICS_INTERVAL_MS: blankToUndefined(env.METRICS_INTERVAL_MS),
     CANARY: blankToUndefined(env.CANARY),
     CANARY_TOPIC: blankToUndefined(env.CANARY_TOPIC),
     DASHBOARD_TOKEN: blankToUndefined(env.DASHBOARD_TOKEN),

@@ -37,8 +37,20 @@ export function HealthBanner({ snapshot, serverDown }: HealthBannerProps) {
         <dt>controller</dt>
         <dd className="w-16 text-right">{controller}</dd>
         <dt>poll</dt>
-        <dd className="w-16 text-right">{snapshot.pollMs} ms</dd>
+        <dd className="w-16 text-right" title={pollPartsText(snapshot.pollParts)}>
+          {snapshot.pollMs} ms
+        </dd>
       </dl>
     </section>
   );
+}
+
+/** What the poll waited on, slowest first: "metadata 42 ms · canary 31 ms · …" (the tooltip of the poll figure). */
+function pollPartsText(parts: ClusterSnapshot["pollParts"]): string | undefined {
+  if (!parts) return undefined;
+  const text = Object.entries(parts)
+    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+    .map(([part, ms]) => `${part} ${ms} ms`)
+    .join(" · ");
+  return text || undefined;
 }

@@ -3,7 +3,9 @@
 import type { BrokerMetricsSample } from "@/lib/model/cluster";
 import { withTimeout } from "@/lib/util/poll";
 
-const SERIES: Record<string, keyof BrokerMetricsSample> = {
+type Counters = Omit<BrokerMetricsSample, "at">;
+
+const SERIES: Record<string, keyof Counters> = {
   kafka_server_brokertopicmetrics_bytesinpersec_total: "bytesInTotal",
   kafka_server_brokertopicmetrics_bytesoutpersec_total: "bytesOutTotal",
   kafka_server_brokertopicmetrics_messagesinpersec_total: "messagesInTotal",
@@ -11,8 +13,8 @@ const SERIES: Record<string, keyof BrokerMetricsSample> = {
 };
 
 /** Parses the exporter's text format; null when none of our series is present. */
-export function parsePrometheusText(text: string): BrokerMetricsSample | null {
-  const sample: BrokerMetricsSample = { bytesInTotal: 0, bytesOutTotal: 0, messagesInTotal: 0, requestsTotal: 0 };
+export function parsePrometheusText(text: string): Counters | null {
+  const sample: Counters = { bytesInTotal: 0, bytesOutTotal: 0, messagesInTotal: 0, requestsTotal: 0 };
   let found = 0;
   for (const line of text.split("\n")) {
     if (line.startsWith("#") || line.length === 0) continue;
@@ -27,7 +29,7 @@ export function parsePrometheusText(text: string): BrokerMetricsSample | null {
   return found > 0 ? sample : null;
 }
 
-export async function scrapeBrokerMetrics(url: string, timeoutMs: number): Promise<BrokerMetricsSample | null> {
+export async function scrapeBrokerMetrics(url: string, timeoutMs: number): Promise<Counters | null> {
   const ac = new AbortController();
   try {
     // The whole exchange is bounded, body included: an exporter that sends its headers and then

@@ -49,6 +49,8 @@ export interface ConsumerGroupLag {
 
 /** Kafka's own per-broker figures from the JMX exporter (counters are cumulative). */
 export interface BrokerMetricsSample {
+  /** When it was scraped (epoch ms): rates are over the time between two samples, not between polls. */
+  at: number;
   bytesInTotal: number;
   bytesOutTotal: number;
   messagesInTotal: number;
@@ -100,6 +102,8 @@ export interface Observation {
   groups: ConsumerGroupLag[];
   /** JMX exporter samples per broker id; absent when the exporter is not reachable. */
   metrics: Record<number, BrokerMetricsSample>;
+  /** The sample before each of those (metrics are scraped every few seconds, not every poll); rates come from the two. */
+  metricsBefore?: Record<number, BrokerMetricsSample>;
   /** Each broker's own liveness probe (ApiVersions on a connection of its own), by id. */
   liveness: Record<number, LivenessProbe>;
   /** What each KRaft voter said when asked directly (or through brokers when no controller endpoint is known). */
@@ -114,7 +118,13 @@ export interface Observation {
   canary: CanaryObservation | null;
   /** Each broker's log dirs as last sampled (every 30 s, not every poll); absent brokers were never sampled. */
   disks?: Record<number, BrokerDisk>;
+  /** How long each part of this poll took, in ms (what the poll waited on, for operators and the benches). */
+  timings?: PollTimings;
 }
+
+/** The parts of one poll; metadata first, the others at once after it. */
+export type PollPart = "metadata" | "quorum" | "offsets" | "liveness" | "configs" | "metrics" | "canary";
+export type PollTimings = Partial<Record<PollPart, number>>;
 
 export interface LivenessProbe {
   ok: boolean;
@@ -303,6 +313,8 @@ export interface ClusterSnapshot {
   groups: ConsumerGroupLag[];
   /** Poll duration in ms (how long the observation took). */
   pollMs: number;
+  /** Each part of that poll, in ms (absent parts did not run). */
+  pollParts?: PollTimings;
 }
 
 export interface HistoryPoint {

@@ -35,6 +35,17 @@ describe("canaryState", () => {
     expect(second?.partitions.map((p) => [p.failStreak, p.explained])).toEqual([[2, true], [2, true], [2, true]]);
   });
 
+  it("counts a round once: a poll that sees the same round again adds no failure", () => {
+    const fenced = [{ id: 2, registered: false, downSince: T0 - 60_000 }];
+    const first = canaryState(input({ observation: obs([ok(0), bad(1), ok(2)]), down: fenced }));
+    const again = canaryState(input({ observation: obs([ok(0), bad(1), ok(2)]), at: T0 + 1000, prev: first, down: fenced }));
+    expect(again?.partitions[1]?.failStreak).toBe(1);
+    expect(again?.status).toBe("stalled");
+    const next = canaryState(input({ observation: obs([ok(0), bad(1), ok(2)], T0 + 2000), at: T0 + 2000, prev: again, down: fenced }));
+    expect(next?.partitions[1]?.failStreak).toBe(2);
+    expect(next?.status).toBe("failing");
+  });
+
   it("calls writes failing once the broker was fenced (or should long have been) and writes still fail", () => {
     const fenced = [{ id: 2, registered: false, downSince: T0 - 60_000 }];
     const first = canaryState(input({ observation: obs([ok(0), bad(1), ok(2)]), down: fenced }));

@@ -7,7 +7,7 @@
 import type { CanaryObservation, CanaryPartitionState, CanaryState, PartitionState, QuorumStatus } from "@/lib/model/cluster";
 import { listIds, plural } from "./words";
 
-/** Polls in a row a write must fail, unexplained, before it counts as failing. */
+/** Rounds in a row a write must fail, unexplained, before it counts as failing. */
 export const FAILING_AFTER = 2;
 /** Kafka's default broker.session.timeout.ms, when the cluster's own was not read. */
 export const DEFAULT_SESSION_TIMEOUT_MS = 9_000;
@@ -47,8 +47,10 @@ export function canaryState(input: CanaryInput): CanaryState | null {
   }
   const byPartition = new Map(input.partitions.filter((p) => p.topic === obs.topic).map((p) => [p.partition, p]));
   const prevStreak = new Map((input.prev?.partitions ?? []).map((p) => [p.partition, p.failStreak]));
+  // Rounds run beside the polls: a poll may see the same round again, which is no new failure.
+  const sameRound = input.prev?.at === obs.at;
   const partitions = obs.writes.map((w): CanaryPartitionState => {
-    const failStreak = w.ok ? 0 : (prevStreak.get(w.partition) ?? 0) + 1;
+    const failStreak = w.ok ? 0 : (prevStreak.get(w.partition) ?? 0) + (sameRound ? 0 : 1);
     const explained = !w.ok && explains(input, byPartition.get(w.partition));
     return { ...w, failStreak, explained };
   });

@@ -75,12 +75,13 @@ describe("RingBuffer", () => {
 
 describe("historyPoint", () => {
   it("keeps the chart figures of a snapshot", () => {
-    const zero = { bytesInTotal: 0, bytesOutTotal: 0, messagesInTotal: 0, requestsTotal: 0 };
+    const zero = { at: T0, bytesInTotal: 0, bytesOutTotal: 0, messagesInTotal: 0, requestsTotal: 0 };
     const before = observation({ metrics: { 2: zero } });
     const after = observation({
       at: T0 + 1000,
       highWatermarks: { ...hwOf(before.partitions, 0), user_action: { 0: 30, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } },
-      metrics: { 2: { bytesInTotal: 500, bytesOutTotal: 900, messagesInTotal: 30, requestsTotal: 3 } },
+      metrics: { 2: { at: T0 + 1000, bytesInTotal: 500, bytesOutTotal: 900, messagesInTotal: 30, requestsTotal: 3 } },
+      metricsBefore: { 2: zero },
       groups: [
         { groupId: "g1", state: "Stable", members: 1, totalLag: 5, topics: [] },
         { groupId: "g2", state: "Empty", members: 0, totalLag: 7, topics: [] },

@@ -20,6 +20,7 @@ export function getMonitor(): Promise<Monitor> {
         bootstrap,
         timeoutMs: cfg.ADMIN_TIMEOUT_MS,
         metricsEndpoints: runtime.metricsEndpoints,
+        metricsIntervalMs: cfg.METRICS_INTERVAL_MS,
         // A foreign cluster (KAFKA_BROKERS set) is not the runtime's: its controllers are learned, not assumed.
         controllerEndpoints: cfg.KAFKA_BROKERS ? undefined : runtime.controllerEndpoints,
         canaryTopic: canaryTopic(cfg),

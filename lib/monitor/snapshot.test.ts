@@ -206,13 +206,14 @@ describe("buildSnapshot broker list", () => {
 });
 
 describe("buildSnapshot rates", () => {
-  it("derives messages/s per topic and per broker from the previous observation", () => {
-    const zero = { bytesInTotal: 0, bytesOutTotal: 0, messagesInTotal: 0, requestsTotal: 0 };
+  it("derives messages/s per topic from the previous observation, and per broker from its last two metric samples", () => {
+    const zero = { at: T0, bytesInTotal: 0, bytesOutTotal: 0, messagesInTotal: 0, requestsTotal: 0 };
     const before = observation({ metrics: { 1: zero } });
     const after = observation({
       at: T0 + 2000,
       highWatermarks: { ...hwOf(before.partitions, 0), user_action: { 0: 100, 1: 100, 2: 0, 3: 0, 4: 0, 5: 0 } },
-      metrics: { 1: { bytesInTotal: 4000, bytesOutTotal: 2000, messagesInTotal: 200, requestsTotal: 20 } },
+      metrics: { 1: { at: T0 + 2000, bytesInTotal: 4000, bytesOutTotal: 2000, messagesInTotal: 200, requestsTotal: 20 } },
+      metricsBefore: { 1: zero },
     });
     const first = snap({ observation: before });
     expect(first.figures.messagesInPerSec).toBeNull();

@@ -61,7 +61,7 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
   const votersDown = new Set(verdict.down);
 
   const rates = messageRates(prev?.observation ?? null, obs);
-  const perBrokerRates = brokerRatesById(prev?.observation ?? null, obs);
+  const perBrokerRates = brokerRatesById(obs);
 
   const brokers = brokerIds.map((id): BrokerView => {
     const reg = registered.get(id);
@@ -171,5 +171,6 @@ export function buildSnapshot(input: SnapshotInput): ClusterSnapshot {
     answeredBy: obs.answeredBy,
     groups: obs.groups,
     pollMs: input.pollMs,
+    ...(obs.timings ? { pollParts: obs.timings } : {}),
   };
 }

@@ -57,8 +57,8 @@ describe("messageRates", () => {
   });
 });
 
-const m = (bytesInTotal: number, bytesOutTotal: number, messagesInTotal: number, requestsTotal: number) =>
-  ({ bytesInTotal, bytesOutTotal, messagesInTotal, requestsTotal }) satisfies BrokerMetricsSample;
+const m = (bytesInTotal: number, bytesOutTotal: number, messagesInTotal: number, requestsTotal: number, at = T0) =>
+  ({ at, bytesInTotal, bytesOutTotal, messagesInTotal, requestsTotal }) satisfies BrokerMetricsSample;
 
 describe("brokerRates", () => {
   it("turns cumulative counters into per-second rates", () => {
@@ -77,17 +77,18 @@ describe("brokerRates", () => {
 });
 
 describe("brokerRatesById", () => {
-  it("has rates only for brokers sampled both times", () => {
-    const prev = { at: T0, metrics: { 1: m(0, 0, 0, 0), 2: m(0, 0, 0, 0) } };
-    const next = { at: T0 + 1000, metrics: { 1: m(10, 10, 1, 1), 3: m(5, 5, 5, 5) } };
-    const r = brokerRatesById(prev, next);
+  it("has rates only for brokers with two samples, over the time between their own samples", () => {
+    const r = brokerRatesById({
+      metricsBefore: { 1: m(0, 0, 0, 0, T0), 2: m(0, 0, 0, 0, T0) },
+      metrics: { 1: m(50, 50, 5, 5, T0 + 5000), 3: m(5, 5, 5, 5, T0 + 5000) },
+    });
     expect([...r.keys()]).toEqual([1]);
     expect(r.get(1)?.bytesInPerSec).toBe(10);
   });
 
-  it("is empty without a previous sample or with dt <= 0", () => {
-    const s = { at: T0, metrics: { 1: m(0, 0, 0, 0) } };
-    expect(brokerRatesById(null, s).size).toBe(0);
-    expect(brokerRatesById(s, s).size).toBe(0);
+  it("is empty without an earlier sample or with dt <= 0", () => {
+    const s = { 1: m(0, 0, 0, 0) };
+    expect(brokerRatesById({ metrics: s }).size).toBe(0);
+    expect(brokerRatesById({ metrics: s, metricsBefore: s }).size).toBe(0);
   });
 });

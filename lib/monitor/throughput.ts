@@ -46,14 +46,14 @@ export function messageRates(prev: HighWatermarkSample | null, next: HighWaterma
   return { perTopic: Object.fromEntries(perTopic), total };
 }
 
-export interface MetricsSample {
-  at: number;
+export interface MetricsReading {
   metrics: Observation["metrics"];
+  metricsBefore?: Observation["metricsBefore"];
 }
 
 export function brokerRates(
-  prev: BrokerMetricsSample,
-  next: BrokerMetricsSample,
+  prev: Omit<BrokerMetricsSample, "at">,
+  next: Omit<BrokerMetricsSample, "at">,
   seconds: number,
 ): BrokerRates | null {
   if (!(seconds > 0)) return null;
@@ -66,16 +66,17 @@ export function brokerRates(
   };
 }
 
-/** Rates for every broker sampled both times; brokers missing from either sample are absent. */
-export function brokerRatesById(prev: MetricsSample | null, next: MetricsSample): Map<number, BrokerRates> {
+/**
+ * Each broker's rates over the interval between its last two samples, timed by
+ * the samples themselves (scrapes run on a cadence of their own, not the poll's);
+ * a broker without two samples has none.
+ */
+export function brokerRatesById(reading: MetricsReading): Map<number, BrokerRates> {
   const out = new Map<number, BrokerRates>();
-  if (!prev) return out;
-  const seconds = (next.at - prev.at) / 1000;
-  if (!(seconds > 0)) return out;
-  for (const [key, sample] of Object.entries(next.metrics)) {
-    const before = own(prev.metrics, key);
+  for (const [key, sample] of Object.entries(reading.metrics)) {
+    const before = reading.metricsBefore ? own(reading.metricsBefore, key) : undefined;
     if (!before) continue;
-    const rates = brokerRates(before, sample, seconds);
+    const rates = brokerRates(before, sample, (sample.at - before.at) / 1000);
     if (rates) out.set(Number(key), rates);
   }
   return out;
