@@ -38,7 +38,19 @@ trap 'exit 130' INT TERM
 step "prerequisites"
 bash scripts/ensure-node-modules.sh || exit 1
 bash scripts/fetch-kafka-jars.sh || exit 1
-bash scripts/ensure-netfault.sh
+# The rest waits on the network and the disk, not on each other nor on the
+# typecheck, unit suite and build, which run meanwhile: the system packages (one
+# apt transaction), then the Docker engine and the local Kafka image; and the
+# Toxiproxy build. The integration suite starts only once they are done, so its
+# timings never share the machine with an install.
+prep="$root/.data/test-prep"
+mkdir -p "$prep"
+( bash scripts/ensure-system-packages.sh
+  if [[ "$(id -u)" == "0" ]]; then bash scripts/docker-setup.sh --engine-only && bash scripts/docker-image.sh; fi
+) >"$prep/system.log" 2>&1 &
+system_prep=$!
+bash scripts/ensure-toxiproxy.sh >"$prep/toxiproxy.log" 2>&1 &
+toxiproxy_prep=$!
 
 step "typecheck"
 if ! npx tsc --noEmit -p .; then
@@ -61,6 +73,12 @@ if ! npx next build; then
   status=1
 fi
 
+step "prerequisites, second part (system packages, Docker engine and image, Toxiproxy)"
+wait "$system_prep"
+wait "$toxiproxy_prep"
+cat "$prep/system.log" "$prep/toxiproxy.log"
+bash scripts/ensure-netfault.sh
+
 run_vitest integration
 
 step "e2e (Playwright, real Chromium)"
@@ -70,7 +88,6 @@ PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.playwright.json" npx playwright test |
 step "e2e at scale (5 brokers + 3 dedicated controllers, 1,000 topics)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-scale.playwright.json" npx playwright test -c playwright.scale.config.ts || status=1
 
-step "docker (real engine)"
 run_vitest docker
 
 step "e2e on Docker (Playwright, real engine and Chromium)"

@@ -132,6 +132,7 @@ export class DockerRuntime implements BrokerRuntime {
   async stop(id: number): Promise<BrokerProcess> {
     const t = await this.liveTarget(id, "stop");
     await this.thaw(t); // a frozen JVM cannot act on SIGTERM
+    await this.uncut(id);
     const seconds = Math.ceil(this.opts.stopGraceMs / 1000);
     await this.call("stop", (signal) => this.docker.getContainer(t.containerId).stop({ t: seconds, abortSignal: signal }), this.opts.stopGraceMs + 15_000);
     return this.describe(t);
@@ -155,6 +156,7 @@ export class DockerRuntime implements BrokerRuntime {
   async restart(id: number): Promise<BrokerProcess> {
     const t = await this.target(id);
     await this.thaw(t);
+    await this.uncut(id);
     const seconds = Math.ceil(this.opts.stopGraceMs / 1000);
     await this.call("restart", (signal) => this.docker.getContainer(t.containerId).restart({ t: seconds, abortSignal: signal }), this.opts.stopGraceMs + 30_000);
     return this.describe(t);
@@ -179,6 +181,17 @@ export class DockerRuntime implements BrokerRuntime {
   }
 
   // --- internals -------------------------------------------------------------
+
+  /**
+   * A graceful stop of a broker cut off by one of our network faults cannot
+   * complete: its controlled shutdown waits on a controller it cannot reach until
+   * Docker's grace (60 s) runs out. The container's namespace, rules included,
+   * goes with the stop anyway, so the fault is healed first and the stop is quick.
+   */
+  private async uncut(id: number): Promise<void> {
+    const faults = await this.network.faults().catch(() => new Map<number, NetworkFault[]>());
+    if ((faults.get(id) ?? []).length > 0) await this.network.heal(id).catch(() => undefined);
+  }
 
   /** Runs one Docker call with a deadline; failures become RuntimeFailure / RuntimeInputError. */
   private async call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>, timeoutMs = this.opts.callTimeoutMs): Promise<T> {

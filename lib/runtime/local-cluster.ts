@@ -173,15 +173,22 @@ export async function electPreferredLeaders(cfg: Config): Promise<void> {
 export async function localClusterDown(runtime: LocalRuntime): Promise<number[]> {
   await runtime.network.healAll();
   const running = (await runtime.list()).filter((p) => p.status === "running" || p.status === "paused");
-  await Promise.all(running.map((p) => runtime.stop(p.id)));
+  // Brokers before dedicated controllers: a broker's controlled shutdown asks the active
+  // controller to move its leaders away, and waits out its stop timeout once none is left.
+  const controllers = running.filter((p) => p.role === "controller");
+  await Promise.all(running.filter((p) => p.role !== "controller").map((p) => runtime.stop(p.id)));
+  await Promise.all(controllers.map((p) => runtime.stop(p.id)));
   return running.map((p) => p.id);
 }
 
 /** Stops every node and deletes the local cluster's data (and its recorded shape): the next `up` formats anew. */
 export async function localClusterWipe(cfg: Config): Promise<number[]> {
   const runtime = localRuntimeFromConfig({ ...cfg, LOCAL_BROKERS: undefined, LOCAL_CONTROLLERS: undefined });
-  const stopped = await localClusterDown(runtime);
+  await runtime.network.healAll();
+  // The data goes next, so nothing is gained by a graceful stop: SIGKILL, at once.
+  const running = (await runtime.list()).filter((p) => p.status === "running" || p.status === "paused");
+  await Promise.all(running.map((p) => runtime.kill(p.id)));
   runtime.close();
   fs.rmSync(path.join(cfg.dataDir, "local"), { recursive: true, force: true });
-  return stopped;
+  return running.map((p) => p.id);
 }

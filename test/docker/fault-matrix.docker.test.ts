@@ -17,6 +17,19 @@ import { DOCKER_TEST_ENV } from "./env";
 import { cfg, docker, testKafka, testRuntime, waitWhole } from "./helpers";
 
 const skipReason = inject("dockerSkipReason");
+
+/**
+ * The scenarios whose Docker mechanism differs from the local one, once each:
+ * docker kill (and the events stream), docker stop, the cgroup freezer (on the
+ * active controller, a compound fault), iptables in a container's namespace
+ * (isolate; partition of the active controller) and the quorum lost. The other
+ * four run the same Docker calls on another broker and the same monitor logic the
+ * local matrix checks every run; STREAMSOCIAL_DOCKER_MATRIX=full runs them too.
+ * (Kept to the suite's 40-minute budget on a 2-core machine.)
+ */
+const DOCKER_SCENARIOS = new Set(["kill one broker", "stop one broker (graceful)", "pause the active controller", "isolate one broker", "partition the active controller", "kill two brokers"]);
+const full = process.env.STREAMSOCIAL_DOCKER_MATRIX === "full";
+const scenarios = SCENARIOS.filter((s) => full || DOCKER_SCENARIOS.has(s.name));
 const PORT = 3103;
 const TOKEN = "docker-matrix-token-123";
 const DATA_DIR = ".data/docker-matrix";
@@ -71,7 +84,7 @@ describe.skipIf(skipReason !== null)("fault matrix (Docker cluster): the dashboa
     expect(await waitWhole(kafka)).toBe(true);
   });
 
-  for (const scenario of SCENARIOS) {
+  for (const scenario of scenarios) {
     it.skipIf(scenario.network === true && !faults.ok)(`${scenario.name}: ${scenario.expect} in every sample, no false state, quorum as Kafka says, nothing recovered that did not`, { timeout: 420_000 }, async () => {
       const run = await runScenario(target, scenario);
       const f = figures(run);

@@ -84,7 +84,8 @@ function watchLeaders(topic: string, frozen: number) {
 }
 
 describe("drill scenarios", () => {
-  it("a 40 s freeze of the leader-heavy broker at 10,000 events/s: writes reach the new leaders within session timeout + 3 s, nothing is lost", async () => {
+  // 20 s frozen: past the session timeout + 3 s by 11 s, so a client that waited for the thaw would fail it.
+  it("a 20 s freeze of the leader-heavy broker at 10,000 events/s: writes reach the new leaders within session timeout + 3 s, nothing is lost", async () => {
     const kafka = testKafka("it-freeze");
     expect(await waitHealed()).toBe(true);
     await electPreferredLeaders();
@@ -93,7 +94,7 @@ describe("drill scenarios", () => {
     const leaders = (await partitions(kafka, [DRILL_TOPIC])).map((p) => p.leader);
     const target = [...new Set(leaders)].filter((b) => b !== controller).sort((a, b) => leaders.filter((l) => l === b).length - leaders.filter((l) => l === a).length || a - b)[0]!;
     const watch = watchLeaders(DRILL_TOPIC, target);
-    const run = new DrillRun(drillDeps(true), { params: params({ rate: 10_000, durationSec: 50, killAtSec: 5, restartAtSec: 45, broker: target, mode: "pause" }) });
+    const run = new DrillRun(drillDeps(true), { params: params({ rate: 10_000, durationSec: 30, killAtSec: 5, restartAtSec: 25, broker: target, mode: "pause" }) });
     const { report } = await run.run();
     await watch.stop();
     const freeze = report.steps![0]!;
@@ -101,7 +102,7 @@ describe("drill scenarios", () => {
     console.log(`freeze: fenced ${freeze.fencedMs} ms, kafka ${freeze.kafkaPartMs} ms, client ${freeze.clientPartMs} ms, first write ${report.figures.firstWriteAfterKillMs} ms`);
 
     expect(freeze).toMatchObject({ kind: "break", action: "pause", brokerId: target, error: null });
-    expect(report.steps![1]!.startedAt! - freeze.startedAt!).toBeGreaterThanOrEqual(39_000); // it was frozen for 40 s
+    expect(report.steps![1]!.startedAt! - freeze.startedAt!).toBeGreaterThanOrEqual(19_000); // it was frozen for 20 s
     expect(report.movedPartitions.length).toBeGreaterThan(0);
     // Every moved partition took a write from a new leader within the session timeout + 3 s.
     expect(report.figures.firstWrites.every((w) => w.ms !== null && w.ms <= sessionMs + 3000)).toBe(true);
@@ -119,7 +120,7 @@ describe("drill scenarios", () => {
     }
     const v = report.verify!;
     expect([v.missing.count, v.duplicates.count, v.outOfOrder.count]).toEqual([0, 0, 0]);
-    expect(v.acked).toBeGreaterThan(400_000);
+    expect(v.acked).toBeGreaterThan(240_000);
     const independent = await countRunRecords(kafka, DRILL_TOPIC, report.producerIds, v.found + v.unackedPresent);
     expect(independent.distinct).toBeGreaterThanOrEqual(v.acked);
     expect(await waitHealed()).toBe(true);
