@@ -4,7 +4,8 @@
 // from /proc every 30 s; the reference is the same process's RSS 5 minutes in
 // (warm, its history ring still filling), and the figure that matters is the
 // slope over the second half of the run. Stops by itself after the given minutes
-// (default 60); every stream is closed at the end.
+// (default 60; 75 shows a quarter of an hour with the history ring full); every
+// stream is closed at the end.
 //   npx tsx bench/dashboard-memory.ts [minutes]
 import { procRss } from "@/lib/runtime/proc";
 import { sleep } from "@/lib/util/poll";
@@ -13,6 +14,7 @@ import { benchClusterDown, benchClusterUp, benchUrl, ensureBigTopic, startBenchS
 const MINUTES = Math.min(240, Math.max(6, Number(process.argv[2] ?? 60)));
 const SAMPLE_MS = 30_000;
 const VIEWERS = 5;
+const RING_FULL_MIN = 60;
 
 /** The server's resident set, MiB (`next start` serves in the process it starts: one pid). */
 const rssMiB = (pid: number): number => (procRss(pid) ?? NaN) / 2 ** 20;
@@ -71,6 +73,13 @@ async function main(): Promise<void> {
   const half = samples.filter((s) => s.min >= MINUTES / 2).map((s) => ({ x: s.min / 60, y: s.rss }));
   console.log(`  reference (5 min in): ${ref.rss.toFixed(1)} MiB; end: ${last.rss.toFixed(1)} MiB (ratio ${(last.rss / ref.rss).toFixed(2)}); max ${max.toFixed(1)} MiB`);
   console.log(`  slope over the second half: ${slope(half).toFixed(1)} MiB per hour`);
+  // The history ring holds 3,600 points: at 1 Hz it is full after an hour, and only then is "flat" the whole claim.
+  const full = samples.filter((s) => s.min >= RING_FULL_MIN);
+  if (full.length >= 3) {
+    const at = full[0]!;
+    console.log(`  ring full (${RING_FULL_MIN} min): ${at.rss.toFixed(1)} MiB; after it, ${full.length} samples over ${(last.min - at.min).toFixed(1)} min: ` +
+      `${Math.min(...full.map((s) => s.rss)).toFixed(1)}-${Math.max(...full.map((s) => s.rss)).toFixed(1)} MiB, slope ${slope(full.map((s) => ({ x: s.min / 60, y: s.rss }))).toFixed(1)} MiB per hour`);
+  }
 }
 
 main().catch((e) => {

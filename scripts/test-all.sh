@@ -24,8 +24,11 @@ step() {
   printf '\n=== %s ===\n' "$*"
 }
 
-# Brokers of the integration cluster must not outlive an interrupted run.
+# Brokers of the integration cluster (and preparation jobs) must not outlive an interrupted run.
 cleanup() {
+  local jobs
+  jobs="$(jobs -p)"
+  [[ -n "$jobs" ]] && kill $jobs 2>/dev/null
   for f in .data/test-cluster/local/node-*/pid .data/e2e-cluster/local/node-*/pid .data/scale-cluster/local/node-*/pid; do
     [[ -f "$f" ]] || continue
     pid=$(cat "$f")
@@ -36,21 +39,23 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 step "prerequisites"
-bash scripts/ensure-node-modules.sh || exit 1
-bash scripts/fetch-kafka-jars.sh || exit 1
-# The rest waits on the network and the disk, not on each other nor on the
-# typecheck, unit suite and build, which run meanwhile: the system packages (one
-# apt transaction), then the Docker engine and the local Kafka image; and the
-# Toxiproxy build. The integration suite starts only once they are done, so its
-# timings never share the machine with an install.
+# Everything but the npm packages waits on the network and the disk, not on each
+# other nor on the typecheck, unit suite and build, which run meanwhile: the Kafka
+# jars, the system packages (one apt transaction), then the Docker engine and the
+# local Kafka image, and the Toxiproxy build. The integration suite starts only once
+# they are done, so its timings never share the machine with an install.
 prep="$root/.data/test-prep"
+rm -rf "$prep"
 mkdir -p "$prep"
-( bash scripts/ensure-system-packages.sh
-  if [[ "$(id -u)" == "0" ]]; then bash scripts/docker-setup.sh --engine-only && bash scripts/docker-image.sh; fi
-) >"$prep/system.log" 2>&1 &
-system_prep=$!
-bash scripts/ensure-toxiproxy.sh >"$prep/toxiproxy.log" 2>&1 &
-toxiproxy_prep=$!
+background() { local name="$1"; shift; ( "$@" >"$prep/$name.log" 2>&1; echo $? >"$prep/$name.status" ) & }
+await_prep() { local name; for name; do while [[ ! -f "$prep/$name.status" ]]; do sleep 1; done; cat "$prep/$name.log"; done; }
+background jars bash scripts/fetch-kafka-jars.sh
+background system bash scripts/ensure-system-packages.sh
+background toxiproxy bash scripts/ensure-toxiproxy.sh
+# The engine needs the packages, the image the jars too; without root the Docker suite says why it skips.
+background docker bash -c 'while [[ ! -f "$0/jars.status" || ! -f "$0/system.status" ]]; do sleep 1; done
+  [[ "$(id -u)" == "0" ]] && bash scripts/docker-setup.sh --engine-only && bash scripts/docker-image.sh' "$prep"
+bash scripts/ensure-node-modules.sh || exit 1
 
 step "typecheck"
 if ! npx tsc --noEmit -p .; then
@@ -73,10 +78,9 @@ if ! npx next build; then
   status=1
 fi
 
-step "prerequisites, second part (system packages, Docker engine and image, Toxiproxy)"
-wait "$system_prep"
-wait "$toxiproxy_prep"
-cat "$prep/system.log" "$prep/toxiproxy.log"
+step "prerequisites, second part (Kafka jars, system packages, Docker engine and image, Toxiproxy)"
+await_prep jars system toxiproxy docker
+[[ "$(cat "$prep/jars.status")" == "0" ]] || { echo "the Kafka jars could not be fetched (see above)"; exit 1; }
 bash scripts/ensure-netfault.sh
 
 run_vitest integration

@@ -38,21 +38,21 @@ const others = (t: MatrixTarget, not: number) => Object.keys(t.brokers).map(Numb
 const firstOther = (t: MatrixTarget, not: number) => others(t, not)[0] as number;
 
 export const SCENARIOS: readonly Scenario[] = [
-  { name: "kill one broker", expect: "DEGRADED", brokenStates: ["SHUTDOWN"], stallUntilFencing: true, quorum: "leader", holdMs: 14_000,
+  { name: "kill one broker", expect: "DEGRADED", brokenStates: ["SHUTDOWN"], stallUntilFencing: true, quorum: "leader", holdMs: 12_000,
     fault: async (t, c) => { const id = firstOther(t, c); await t.runtime.kill(id); return [id]; } },
-  { name: "kill the active controller", expect: "DEGRADED", brokenStates: ["SHUTDOWN"], stallUntilFencing: true, quorum: "leader", holdMs: 14_000,
+  { name: "kill the active controller", expect: "DEGRADED", brokenStates: ["SHUTDOWN"], stallUntilFencing: true, quorum: "leader", holdMs: 12_000,
     fault: async (t, c) => { await t.runtime.kill(c); return [c]; } },
   { name: "stop one broker (graceful)", expect: "DEGRADED", brokenStates: ["SHUTDOWN"], quorum: "leader", holdMs: 8_000,
     fault: async (t, c) => { const id = firstOther(t, c); await t.runtime.stop(id); return [id]; } },
-  { name: "pause one broker", expect: "DEGRADED", brokenStates: ["UNRESPONSIVE"], quorum: "leader", holdMs: 14_000,
+  { name: "pause one broker", expect: "DEGRADED", brokenStates: ["UNRESPONSIVE"], quorum: "leader", holdMs: 12_000,
     fault: async (t, c) => { const id = firstOther(t, c); await t.runtime.pause(id); return [id]; } },
-  { name: "pause the active controller", expect: "DEGRADED", brokenStates: ["UNRESPONSIVE"], quorum: "leader", holdMs: 16_000,
+  { name: "pause the active controller", expect: "DEGRADED", brokenStates: ["UNRESPONSIVE"], quorum: "leader", holdMs: 13_000,
     fault: async (t, c) => { await t.runtime.pause(c); return [c]; } },
-  { name: "partition one broker", expect: "DEGRADED", brokenStates: ["PARTITIONED"], quorum: "leader", holdMs: 16_000, network: true,
+  { name: "partition one broker", expect: "DEGRADED", brokenStates: ["PARTITIONED"], quorum: "leader", holdMs: 13_000, network: true,
     fault: (t, c) => cut(t, firstOther(t, c), "partition") },
-  { name: "partition the active controller", expect: "DEGRADED", brokenStates: ["PARTITIONED"], quorum: "leader", holdMs: 16_000, network: true,
+  { name: "partition the active controller", expect: "DEGRADED", brokenStates: ["PARTITIONED"], quorum: "leader", holdMs: 13_000, network: true,
     fault: (t, c) => cut(t, c, "partition") },
-  { name: "isolate one broker", expect: "DEGRADED", brokenStates: ["PARTITIONED"], quorum: "leader", holdMs: 16_000, network: true,
+  { name: "isolate one broker", expect: "DEGRADED", brokenStates: ["PARTITIONED"], quorum: "leader", holdMs: 13_000, network: true,
     fault: (t, c) => cut(t, firstOther(t, c), "isolate") },
   { name: "kill two brokers", expect: "CRITICAL", brokenStates: ["SHUTDOWN"], quorum: "none", holdMs: 12_000,
     fault: async (t, c) => { const ids = [c, firstOther(t, c)]; for (const id of ids) await t.runtime.kill(id); return ids; } },
@@ -116,7 +116,8 @@ export async function runScenario(t: MatrixTarget, s: Scenario): Promise<Scenari
     const tFault = Date.now();
     let kafkaLeader: ScenarioRun["kafkaLeader"] = null;
     if (s.quorum !== "skip") {
-      await sleep(Math.min(s.holdMs - 1000, 9000));
+      // By 7 s Kafka has fenced a killed broker (session 6 s) and elected past a lost controller (~3 s).
+      await sleep(Math.min(s.holdMs - 1000, 7000));
       kafkaLeader = { id: await kafkaQuorumLeader(t), at: Date.now() };
     }
     // Hold at least until a few samples follow Kafka's own answer.
