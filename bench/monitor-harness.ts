@@ -2,6 +2,8 @@
 // from the demo and the test clusters: .data/bench-cluster, ports 20692..21100 (clients, controllers, metrics, slow-fault proxies), HTTP 3401.
 import { parseConfig, type Config } from "@/lib/config";
 import { kafkaClient } from "@/lib/kafka/client";
+import { LivenessProber } from "@/lib/kafka/liveness";
+import { sleep } from "@/lib/util/poll";
 import { localClusterUp, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import { startDashboard, type DashboardServer } from "@/test/dashboard-server";
 
@@ -69,4 +71,19 @@ export async function ensureBigTopic(): Promise<void> {
     await admin.disconnect();
   }
   await new Promise((r) => setTimeout(r, 10_000));
+}
+
+/** A lone ApiVersions round trip to `address` every 250 ms until stopped (same process, own connection): what one request costs right now, the reference for a poll's time. */
+export function roundTrips(address: string): { stop: () => Promise<number[]> } {
+  const prober = new LivenessProber("bench-rtt", 5000);
+  const out: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const probe = await prober.probe(address);
+      if (probe.ms !== null) out.push(probe.ms);
+      await sleep(250);
+    }
+  })();
+  return { stop: async () => { running = false; await loop; prober.close(); return out; } };
 }

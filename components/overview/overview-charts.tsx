@@ -1,14 +1,21 @@
 "use client";
-import { memo, useMemo } from "react";
+import { memo, useMemo, useRef } from "react";
 import type { HistoryPoint, TimelineEntry } from "@/lib/model/cluster";
-import { Chart } from "@/components/charts/chart";
+import { StaggeredChart } from "@/components/charts/staggered-chart";
 import { actionMarkers, canaryNow, canaryRows, downsample, perBrokerRows, perTopicRows, riskRows } from "@/components/charts/series";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatBytes, formatBytesRate, formatInt, formatRate } from "@/components/ui/format";
 import { formatMs } from "@/components/ui/format-ms";
 
-const MAX_POINTS = 300;
+// 200 points over 15 min (one per 4.5 s) on a chart about 600 px wide: the cost of a redraw grows with them.
+const MAX_POINTS = 200;
 const H = 170;
+/**
+ * Six charts, six turns: one chart redrawn per snapshot, each every sixth (~6 s; a
+ * point is 4.5 s of the window). Two per snapshot still made a 59-76 ms long task
+ * about every 20 s on the idle 3-node cluster; one per snapshot, none in 60 s.
+ */
+const TURNS = 6;
 
 /** Memoised: an urgent render with the same (deferred) points skips the charts entirely. */
 export const OverviewCharts = memo(function OverviewCharts({ points, timeline, minutes }: { points: HistoryPoint[]; timeline: TimelineEntry[]; minutes: number }) {
@@ -29,6 +36,10 @@ export const OverviewCharts = memo(function OverviewCharts({ points, timeline, m
   }, [points, timeline]);
   const { markers, topics, risk, leaders, bytesIn, bytesOut, canary, disk, now } = charts;
   const d = (rows: typeof topics.rows) => downsample(rows, MAX_POINTS);
+  // One tick per new set of points: each chart redraws on its own turn (StaggeredChart).
+  const ticks = useRef({ points, n: 0 });
+  if (ticks.current.points !== points) ticks.current = { points, n: ticks.current.n + 1 };
+  const turn = (i: number) => ({ tick: ticks.current.n, turn: i, turns: TURNS });
 
   return (
     <Card data-testid="charts" aria-labelledby="charts-title">
@@ -36,24 +47,24 @@ export const OverviewCharts = memo(function OverviewCharts({ points, timeline, m
         History
       </CardTitle>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <Chart testId="chart-messages" title="Messages/s in, per topic" kind="stacked-area" height={H} rows={d(topics.rows)} series={topics.series} markers={markers}
+        <StaggeredChart {...turn(0)} testId="chart-messages" title="Messages/s in, per topic" kind="stacked-area" height={H} rows={d(topics.rows)} series={topics.series} markers={markers}
           format={formatRate} summary={`now ${formatRate(now?.messagesInPerSec)} messages/s`} empty="No traffic measured yet" />
-        <Chart testId="chart-risk" title="Partitions at risk" kind="step" height={H} rows={d(risk.rows)} series={risk.series} markers={markers}
+        <StaggeredChart {...turn(3)} testId="chart-risk" title="Partitions at risk" kind="step" height={H} rows={d(risk.rows)} series={risk.series} markers={markers}
           format={formatInt} summary={`now ${now?.underReplicated ?? 0} under-replicated, ${now?.underMinIsr ?? 0} under min ISR, ${now?.offline ?? 0} offline`} />
-        <Chart testId="chart-leaders" title="Leaders per broker" kind="step" height={H} rows={d(leaders.rows)} series={leaders.series} markers={markers}
+        <StaggeredChart {...turn(2)} testId="chart-leaders" title="Leaders per broker" kind="step" height={H} rows={d(leaders.rows)} series={leaders.series} markers={markers}
           format={formatInt} summary={now ? Object.entries(now.leadersPerBroker).map(([id, n]) => `broker ${id}: ${n}`).join(", ") : "no data"} />
         {bytesIn && bytesOut ? (
-          <Chart testId="chart-bytes" title="Bytes in / out per broker" kind="line" height={H}
+          <StaggeredChart {...turn(1)} testId="chart-bytes" title="Bytes in / out per broker" kind="line" height={H}
             rows={d(bytesIn.rows.map((r, i) => ({ ...r, ...bytesOut.rows[i] })))} series={[...bytesIn.series.map((s) => ({ ...s, label: `${s.label} in` })), ...bytesOut.series.map((s) => ({ ...s, label: `${s.label} out`, color: s.color + "99" }))]}
             markers={markers} format={formatBytesRate} summary="bytes per second in and out of each broker" />
         ) : (
-          <Chart testId="chart-bytes" title="Bytes in / out per broker" kind="line" height={H} rows={[]} series={[]} summary="not available"
+          <StaggeredChart {...turn(1)} testId="chart-bytes" title="Bytes in / out per broker" kind="line" height={H} rows={[]} series={[]} summary="not available"
             empty="Per-broker byte rates are not available (no JMX exporter answering)" />
         )}
-        <Chart testId="chart-canary" title="Canary produce latency per broker (ms)" kind="line" height={H} rows={d(canary.rows)} series={canary.series}
+        <StaggeredChart {...turn(5)} testId="chart-canary" title="Canary produce latency per broker (ms)" kind="line" height={H} rows={d(canary.rows)} series={canary.series}
           markers={markers} format={formatMs} summary={`${canaryNow(now, formatMs)}; red dots and gaps: failed writes`}
           empty="No canary writes yet (the canary is off or has not written)" />
-        <Chart testId="chart-disk" title="Log dir size per broker" kind="line" height={H} rows={d(disk.rows)} series={disk.series} markers={markers}
+        <StaggeredChart {...turn(4)} testId="chart-disk" title="Log dir size per broker" kind="line" height={H} rows={d(disk.rows)} series={disk.series} markers={markers}
           format={formatBytes} summary={now ? Object.entries(now.logDirBytes).map(([id, n]) => `broker ${id}: ${formatBytes(n)}`).join(", ") || "not sampled yet" : "no data"}
           empty="Log dirs not sampled yet (every 30 s)" />
       </div>

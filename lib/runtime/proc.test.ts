@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { pollUntil } from "@/lib/util/poll";
-import { procCmdlineHas, procStartedAt, procState } from "./proc";
+import { procCmdlineHas, procCpuMs, procStartedAt, procState } from "./proc";
 
 describe("proc", () => {
   it("sees a real child run, freeze, thaw and die", async () => {
@@ -21,5 +21,17 @@ describe("proc", () => {
     }
     expect(await pollUntil(() => procState(pid) === "dead", { timeoutMs: 2000, intervalMs: 10 })).toBe(true);
     expect(procStartedAt(2 ** 22 + 1)).toBeNull();
+  });
+
+  it("reads a process's CPU time, which grows while it works", () => {
+    const before = procCpuMs(process.pid) ?? NaN;
+    const until = performance.now() + 200;
+    while (performance.now() < until) {
+      // spin: CPU time, not wall time
+    }
+    expect(before).toBeGreaterThan(0);
+    // Loosely: other test workers share the two cores.
+    expect((procCpuMs(process.pid) ?? 0) - before).toBeGreaterThanOrEqual(20);
+    expect(procCpuMs(2 ** 22 + 1)).toBeNull();
   });
 });

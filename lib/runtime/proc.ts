@@ -31,6 +31,8 @@ function threadCount(pid: number): number {
 interface Stat {
   state: string;
   startTicks: number;
+  /** User + system CPU time, clock ticks. */
+  cpuTicks: number;
 }
 
 function readStat(pid: number): Stat | undefined {
@@ -45,7 +47,7 @@ function readStat(pid: number): Stat | undefined {
   const state = rest[0];
   const start = Number(rest[19]);
   if (!state || !Number.isFinite(start)) return undefined;
-  return { state, startTicks: start };
+  return { state, startTicks: start, cpuTicks: Number(rest[11]) + Number(rest[12]) };
 }
 
 /** Epoch ms at which the process started, from its start time in clock ticks since boot. */
@@ -73,4 +75,10 @@ export function procRss(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU time the process has used (user + system), ms; null when it is gone. */
+export function procCpuMs(pid: number): number | null {
+  const stat = readStat(pid);
+  return stat ? (stat.cpuTicks / CLK_TCK) * 1000 : null;
 }

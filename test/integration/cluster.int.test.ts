@@ -33,12 +33,15 @@ describe("local cluster", () => {
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     try {
-      for (const topic of topicNames) {
-        const values = Array.from({ length: 60 }, (_, i) => `${topic}-roundtrip-${i}`);
-        await producer.send({ topic, acks: -1, messages: values.map((v, i) => ({ key: `user-${i % 7}`, value: v })) });
-        const seen = await consumeAll(kafka, topic, values.length, 60_000, `${topic}-roundtrip-`);
-        expect(new Set(seen.filter((v) => v.startsWith(`${topic}-roundtrip-`)))).toEqual(new Set(values));
-      }
+      // The topics at once: each consumer group's join is a wait of its own, not work.
+      await Promise.all(
+        topicNames.map(async (topic) => {
+          const values = Array.from({ length: 60 }, (_, i) => `${topic}-roundtrip-${i}`);
+          await producer.send({ topic, acks: -1, messages: values.map((v, i) => ({ key: `user-${i % 7}`, value: v })) });
+          const seen = await consumeAll(kafka, topic, values.length, 60_000, `${topic}-roundtrip-`);
+          expect(new Set(seen.filter((v) => v.startsWith(`${topic}-roundtrip-`)))).toEqual(new Set(values));
+        }),
+      );
     } finally {
       await producer.disconnect();
     }

@@ -113,11 +113,12 @@ describe("cluster CLI", () => {
       // The test cluster was formatted as the lesson's 3 combined nodes: another shape is refused, nothing changes.
       [["up", "--brokers", "5", "--controllers", "3"], /formatted as 3 brokers with combined controllers, not 5 brokers \+ 3 dedicated controllers.*--wipe/],
     ];
-    for (const [args, message] of cases) {
-      const r = await cli(...args);
-      expect(r.code, args.join(" ")).not.toBe(0);
-      expect(r.out).toMatch(message);
-    }
+    // All at once: each is refused before it touches anything (the pids below say so).
+    const results = await Promise.all(cases.map(([args]) => cli(...args)));
+    cases.forEach(([args, message], i) => {
+      expect(results[i]!.code, args.join(" ")).not.toBe(0);
+      expect(results[i]!.out, args.join(" ")).toMatch(message);
+    });
     expect(pids()).toEqual(before);
   });
 
