@@ -42,7 +42,8 @@ describe("ConfigCache", () => {
     await cache.minIsrFor(["t1"], 1_000);
     expect(await cache.minIsrFor(["t1", "new"], 3_500)).toEqual({ t1: 2, new: 1 });
     await new Promise((r) => setTimeout(r, 0));
-    expect(a.calls).toEqual([["t1"], ["t1", "new"]]);
+    // Only the topic not read yet is asked for.
+    expect(a.calls).toEqual([["t1"], ["new"]]);
     await cache.minIsrFor(["t1", "new"], 4_000);
     await new Promise((r) => setTimeout(r, 0));
     expect(a.calls).toHaveLength(2);

@@ -18,7 +18,8 @@ const TOPIC = 2;
 const BROKER = 4;
 
 export class ConfigCache {
-  private minIsr: Record<string, number> = {};
+  /** A Map, not a record: a topic may be called "__proto__". */
+  private minIsr = new Map<string, number>();
   private minIsrAt = 0;
   private minIsrTriedAt = 0;
   private minIsrRun: Promise<void> | null = null;
@@ -35,15 +36,16 @@ export class ConfigCache {
 
   /** min.insync.replicas of each topic as known now; starts a background refresh when due. */
   async minIsrFor(topics: readonly string[], now = Date.now()): Promise<Record<string, number>> {
-    const missing = topics.some((t) => this.minIsr[t] === undefined);
-    const due = this.minIsrFirst === null || now - this.minIsrAt > MIN_ISR_TTL_MS || (missing && now - this.minIsrTriedAt > MISSING_RETRY_MS);
-    if (due && !this.minIsrRun) {
+    const missing = topics.filter((t) => !this.minIsr.has(t));
+    const stale = this.minIsrFirst === null || now - this.minIsrAt > MIN_ISR_TTL_MS;
+    if ((stale || (missing.length > 0 && now - this.minIsrTriedAt > MISSING_RETRY_MS)) && !this.minIsrRun) {
       this.minIsrTriedAt = now;
-      this.minIsrRun = this.readMinIsr(topics, now).finally(() => (this.minIsrRun = null));
+      // Every topic when the values are old; otherwise only those not read yet (a new topic among a thousand).
+      this.minIsrRun = (stale ? this.readMinIsr(topics, now) : this.readMinIsr(missing, null)).finally(() => (this.minIsrRun = null));
       this.minIsrFirst ??= this.minIsrRun;
       if (this.minIsrFirst === this.minIsrRun) await this.minIsrRun;
     }
-    return Object.fromEntries(topics.map((t) => [t, this.minIsr[t] ?? DEFAULT_MIN_ISR]));
+    return Object.fromEntries(topics.map((t) => [t, this.minIsr.get(t) ?? DEFAULT_MIN_ISR]));
   }
 
   /** broker.session.timeout.ms as last read (null until read); refreshed in the background every 5 minutes. */
@@ -57,7 +59,8 @@ export class ConfigCache {
     return this.session.ms;
   }
 
-  private async readMinIsr(topics: readonly string[], askedAt: number): Promise<void> {
+  /** `askedAt` null: a partial read, merged into what is known without renewing its age. */
+  private async readMinIsr(topics: readonly string[], askedAt: number | null): Promise<void> {
     try {
       const admin = await this.admin();
       const res = await withTimeout(
@@ -68,13 +71,15 @@ export class ConfigCache {
         this.timeoutMs * 4,
         "describeConfigs (min.insync.replicas) timed out",
       );
-      const byTopic: Record<string, number> = {};
+      const byTopic = askedAt === null ? this.minIsr : new Map<string, number>();
       for (const r of res.resources) {
         const v = Number(r.configEntries.find((e) => e.configName === "min.insync.replicas")?.configValue);
-        if (Number.isInteger(v) && v > 0) byTopic[r.resourceName] = v;
+        if (Number.isInteger(v) && v > 0) byTopic.set(r.resourceName, v);
       }
-      this.minIsr = byTopic;
-      this.minIsrAt = askedAt;
+      if (askedAt !== null) {
+        this.minIsr = byTopic;
+        this.minIsrAt = askedAt;
+      }
     } catch {
       this.resetAdmin();
     }
