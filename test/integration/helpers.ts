@@ -7,6 +7,7 @@ import type { Kafka } from "kafkajs";
 import { STREAMSOCIAL_TOPICS } from "@/lib/events/topics";
 import { parseConfig, type Config } from "@/lib/config";
 import { kafkaClient } from "@/lib/kafka/client";
+import { LivenessProber } from "@/lib/kafka/liveness";
 import { localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import type { LocalRuntime } from "@/lib/runtime/local";
 import { pollUntil } from "@/lib/util/poll";
@@ -71,7 +72,15 @@ export function busiestLeader(parts: PartitionView[]): number {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 1;
 }
 
-/** Every broker running and every replica of every StreamSocial topic back in sync. */
+/**
+ * Every broker running and answering on its own listener, and every replica of
+ * every StreamSocial topic back in sync. The ISRs alone are not proof: a broker
+ * SIGKILLed a few seconds ago is still in every ISR (Kafka drops it only after
+ * replica.lag.time.max.ms), so right after a kill and a restart they read "full"
+ * while the restarted broker is still loading its logs. A broker answers
+ * ApiVersions only once its acceptors start, after it has registered again — and
+ * registering again takes it out of the ISRs until it has caught up.
+ */
 export async function waitHealed(timeoutMs = 150_000): Promise<boolean> {
   const runtime = testRuntime();
   for (const p of await runtime.list()) {
@@ -80,10 +89,17 @@ export async function waitHealed(timeoutMs = 150_000): Promise<boolean> {
   }
   const kafka = testKafka("it-heal");
   const topics = STREAMSOCIAL_TOPICS.map((t) => t.name);
-  return pollUntil(async () => (await partitions(kafka, topics)).every((p) => p.isr.length === p.replicas.length && p.leader >= 0), {
-    timeoutMs,
-    intervalMs: 1000,
-  });
+  const prober = new LivenessProber("it-heal", 2000);
+  try {
+    return await pollUntil(
+      async () =>
+        (await Promise.all(runtime.bootstrap.map((a) => prober.probe(a)))).every((p) => p.ok) &&
+        (await partitions(kafka, topics)).every((p) => p.isr.length === p.replicas.length && p.leader >= 0),
+      { timeoutMs, intervalMs: 1000 },
+    );
+  } finally {
+    prober.close();
+  }
 }
 
 /**
