@@ -8,6 +8,7 @@
 // catches up as it comes back into view.
 import { memo, useEffect, useRef, useState } from "react";
 import { Chart, type ChartProps } from "./chart";
+import { nextDrawn, type Drawn } from "./chart-turns";
 
 const MemoChart = memo(Chart);
 
@@ -28,15 +29,11 @@ export function StaggeredChart({ tick, turn, turns, ...props }: StaggeredChartPr
     io.observe(el);
     return () => io.disconnect();
   }, []);
-  const shown = useRef<{ props: ChartProps; onScreen: boolean } | null>(null);
-  const last = shown.current;
-  // Until it has something to draw, a chart takes every update (the first ones must not wait their turn);
-  // coming back into view it takes the latest at once.
-  const take = last === null || last.props.rows.length < 2 || (onScreen && (tick % turns === turn % turns || !last.onScreen));
-  if (take || last.onScreen !== onScreen) shown.current = { props: take ? props : last.props, onScreen };
+  const shown = useRef<Drawn<ChartProps> | null>(null);
+  shown.current = nextDrawn(shown.current, props, { tick, turn, turns, onScreen });
   return (
     <div ref={box} className="min-w-0">
-      <MemoChart {...(shown.current as { props: ChartProps }).props} />
+      <MemoChart {...shown.current.props} />
     </div>
   );
 }
