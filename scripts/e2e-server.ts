@@ -1,6 +1,6 @@
 // Playwright's webServer: brings up the dedicated e2e cluster (.data/e2e-cluster,
 // ports 20092..20500), then serves the already-built dashboard against it on
-// 127.0.0.1:3200. NEXT_DIST_DIR picks the build (the suite uses .next-e2e).
+// 127.0.0.1:3200. NEXT_DIST_DIR picks the build (default .next, which `npm test` builds first).
 // The brokers are detached and stay up; the global teardown stops them.
 import { E2E_ENV, E2E_PORT } from "@/e2e/env";
 import { clusterUp } from "@/e2e/cluster";
