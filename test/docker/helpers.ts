@@ -6,6 +6,7 @@ import type { Kafka } from "kafkajs";
 import { parseConfig } from "@/lib/config";
 import { kafkaClient } from "@/lib/kafka/client";
 import { registeredBrokers } from "@/lib/kafka/brokers";
+import { LivenessProber } from "@/lib/kafka/liveness";
 import { DockerRuntime } from "@/lib/runtime/docker";
 import { pollUntil } from "@/lib/util/poll";
 import { DOCKER_TEST_ENV } from "./env";
@@ -44,9 +45,21 @@ export async function cliState(containerId: string): Promise<CliState & { Restar
 export const testKafka = (clientId = "docker-it"): Kafka =>
   kafkaClient({ bootstrap: testRuntime().bootstrap, clientId, timeoutMs: 5000, retries: 10 });
 
-/** All brokers registered and every partition of every topic with a full ISR. */
+/**
+ * All brokers registered and answering on their own listeners, and every partition
+ * of every topic with a full ISR. Registrations and ISRs alone are not proof: a
+ * broker SIGKILLed seconds ago stays in both until Kafka times it out, so after a
+ * kill and a restart they read "whole" while it is still loading its logs.
+ */
 export async function clusterWhole(kafka: Kafka, brokers: number): Promise<boolean> {
-  if ((await registeredBrokers(testRuntime().bootstrap)).length !== brokers) return false;
+  const bootstrap = testRuntime().bootstrap;
+  if ((await registeredBrokers(bootstrap)).length !== brokers) return false;
+  const prober = new LivenessProber("docker-it-whole", 2000);
+  try {
+    if (!(await Promise.all(bootstrap.map((a) => prober.probe(a)))).every((p) => p.ok)) return false;
+  } finally {
+    prober.close();
+  }
   const admin = kafka.admin();
   await admin.connect();
   try {
