@@ -6,9 +6,9 @@ import type { Kafka } from "kafkajs";
 import { parseConfig } from "@/lib/config";
 import { kafkaClient } from "@/lib/kafka/client";
 import { registeredBrokers } from "@/lib/kafka/brokers";
-import { LivenessProber } from "@/lib/kafka/liveness";
 import { DockerRuntime } from "@/lib/runtime/docker";
 import { pollUntil } from "@/lib/util/poll";
+import { allAnswer } from "../integration/helpers";
 import { DOCKER_TEST_ENV } from "./env";
 
 const run = promisify(execFile);
@@ -54,12 +54,7 @@ export const testKafka = (clientId = "docker-it"): Kafka =>
 export async function clusterWhole(kafka: Kafka, brokers: number): Promise<boolean> {
   const bootstrap = testRuntime().bootstrap;
   if ((await registeredBrokers(bootstrap)).length !== brokers) return false;
-  const prober = new LivenessProber("docker-it-whole", 2000);
-  try {
-    if (!(await Promise.all(bootstrap.map((a) => prober.probe(a)))).every((p) => p.ok)) return false;
-  } finally {
-    prober.close();
-  }
+  if (!(await allAnswer(bootstrap))) return false;
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -89,14 +89,23 @@ export async function waitHealed(timeoutMs = 150_000): Promise<boolean> {
   }
   const kafka = testKafka("it-heal");
   const topics = STREAMSOCIAL_TOPICS.map((t) => t.name);
-  const prober = new LivenessProber("it-heal", 2000);
+  return pollUntil(
+    async () =>
+      (await allAnswer(runtime.bootstrap)) &&
+      (await partitions(kafka, topics)).every((p) => p.isr.length === p.replicas.length && p.leader >= 0),
+    { timeoutMs, intervalMs: 1000 },
+  );
+}
+
+/**
+ * Whether every address answers ApiVersions on a connection of its own: a broker
+ * does once its acceptors are up, at the very end of its start, after it has
+ * registered again. (Its registration and the ISRs outlive a SIGKILL by seconds.)
+ */
+export async function allAnswer(addresses: readonly string[]): Promise<boolean> {
+  const prober = new LivenessProber("it-answer", 2000);
   try {
-    return await pollUntil(
-      async () =>
-        (await Promise.all(runtime.bootstrap.map((a) => prober.probe(a)))).every((p) => p.ok) &&
-        (await partitions(kafka, topics)).every((p) => p.isr.length === p.replicas.length && p.leader >= 0),
-      { timeoutMs, intervalMs: 1000 },
-    );
+    return (await Promise.all(addresses.map((a) => prober.probe(a)))).every((p) => p.ok);
   } finally {
     prober.close();
   }
