@@ -138,14 +138,20 @@ describe.skipIf(!support.ok)("network faults (local runtime, real iptables)", ()
   });
 
   it("isolate: the card says so, the canary fails for partitions it leads, nothing is CRITICAL; heal restores it", async () => {
+    // The test before moved every leader off the broker it partitioned, and Kafka's own rebalance
+    // waits minutes: put leaders back so the victim leads canary partitions whose failure we can see.
+    await electPreferredLeaders();
     const ctrl = await controller();
     const victim = runtime.brokerIds.find((id) => id !== ctrl) as number;
+    const leads = await waitForCluster((s) => (s.canary?.partitions ?? []).some((p) => p.leader === victim && p.ok), 30_000, 250);
+    expect(leads, `broker ${victim} leads no canary partition`).not.toBeNull();
     expect((await act(victim, "isolate")).status).toBe(200);
     const seen = await waitForCluster(
       (s) => brokerState(s, victim) === "PARTITIONED" && (s.canary?.partitions ?? []).some((p) => p.leader === victim && !p.ok),
       20_000,
       250,
     );
+    expect(seen, `dashboard: broker ${victim} ${JSON.stringify((await cluster()).brokers.find((b) => b.id === victim))}`).not.toBeNull();
     expect(seen?.brokers.find((b) => b.id === victim)?.reason).toMatch(/^isolated from peers and clients/);
     // For the whole isolation the picture stays DEGRADED: a stall Kafka will end, not a lost cluster.
     const until = Date.now() + 15_000;
