@@ -1,15 +1,8 @@
 "use client";
-// Loads the recharts wrapper only in the browser and only when a chart is on
-// screen, so recharts stays out of the page's first-load JavaScript.
-import dynamic from "next/dynamic";
+// A titled chart with its one-sentence summary for screen readers, or a dashed
+// box saying why there is nothing to draw yet.
 import type { ReactNode } from "react";
-import { Skeleton } from "@/components/ui/skeleton";
-import type { TimeChartProps } from "./time-chart";
-
-const TimeChart = dynamic(() => import("./time-chart"), {
-  ssr: false,
-  loading: () => <Skeleton className="h-full w-full" />,
-});
+import TimeChart, { type TimeChartProps } from "./time-chart";
 
 export interface ChartProps extends TimeChartProps {
   title: string;

@@ -1,11 +1,10 @@
 "use client";
 // A live chart that redraws on its turn, and only while it is on screen. The
 // charts of a page share the snapshots, each taking every `turns`-th one, so one
-// snapshot never redraws them all in one task: six recharts charts redrawn together
-// took 50-120 ms of the main thread here, a long task every second. At 1 Hz and six
-// turns a chart is at most 6 s behind; the cards, the figures and the banner above
-// it follow every snapshot. A chart scrolled out of view keeps what it drew and
-// catches up as it comes back into view.
+// snapshot never redraws them all in one task (a page of charts redrawn at once
+// was a long task at 10,000 partitions on 2 cores). The cards, the figures and
+// the banner above follow every snapshot. A chart scrolled out of view keeps
+// what it drew and catches up as it comes back into view.
 import { memo, useEffect, useRef, useState } from "react";
 import { Chart, type ChartProps } from "./chart";
 import { nextDrawn, type Drawn } from "./chart-turns";

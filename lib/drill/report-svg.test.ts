@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { xmlProblem } from "@/test/unit/xml-wellformed";
-import { escapeXml, lineChartSvg, niceTicks, type SvgChart } from "./report-svg";
+import { escapeXml, lineChartSvg, type SvgChart } from "./report-svg";
 
 const chart = (over: Partial<SvgChart> = {}): SvgChart => ({
   title: "Acknowledged events per second",
@@ -90,11 +90,7 @@ describe("lineChartSvg", () => {
 });
 
 describe("helpers", () => {
-  it("picks round ticks and strips what XML forbids", () => {
-    expect(niceTicks(0, 36)).toEqual([0, 10, 20, 30]);
-    expect(niceTicks(0, 1000)).toEqual([0, 200, 400, 600, 800, 1000]);
-    expect(niceTicks(0, 2)).toEqual([0, 0.5, 1, 1.5, 2]);
-    expect(niceTicks(0, 2, 5, true)).toEqual([0, 1, 2]);
+  it("strips what XML forbids", () => {
     expect(escapeXml("a\u0000b\nc")).toBe("ab c");
   });
 

@@ -4,7 +4,9 @@
 // broker's error message), and the output has no blank line, because a blank
 // line ends a raw HTML block in Markdown.
 
-export type SvgPoint = readonly [x: number, y: number | null];
+import { lineRuns, niceTicks, valueDomain, type DataPoint } from "@/lib/chart/geometry";
+
+export type SvgPoint = DataPoint;
 
 export interface SvgSeries {
   label: string;
@@ -50,17 +52,6 @@ export function escapeXml(s: string): string {
     .replace(/'/g, "&apos;");
 }
 
-/** Round, readable tick values covering [min, max] (steps of 1, 2 or 5 × 10^k). */
-export function niceTicks(min: number, max: number, count = 5, integer = false): number[] {
-  if (!(max > min)) return [min];
-  const raw = Math.max((max - min) / count, integer ? 1 : 0);
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
-  const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Math.round(v / step) * step);
-  return out;
-}
-
 /** 12,500 → "12.5k": axis labels stay short. */
 export function compactNumber(n: number): string {
   const a = Math.abs(n);
@@ -83,29 +74,11 @@ function domainOf(chart: SvgChart): { x: [number, number]; y: [number, number] }
   }
   const x: [number, number] = chart.xDomain ? [chart.xDomain[0], chart.xDomain[1]] : [Math.min(...xs, 0), Math.max(...xs, 1)];
   if (!(x[1] > x[0])) x[1] = x[0] + 1;
-  // The top is the first round tick at or above the highest value, so the grid closes the plot.
-  const hi = yMax > yMin ? yMax : yMin + 1;
-  const [a = 0, b = hi] = niceTicks(yMin, hi, 5, chart.integerY);
-  const step = b > a ? b - a : hi - yMin;
-  return { x, y: [yMin, Math.max(Math.ceil(hi / step - 1e-9) * step, yMin + step)] };
+  return { x, y: valueDomain(yMin, yMax, 5, chart.integerY) };
 }
 
 function segments(points: readonly SvgPoint[], step: boolean, px: (x: number) => number, py: (y: number) => number): string[] {
-  const out: string[] = [];
-  let cur: string[] = [];
-  let prevY: number | null = null;
-  for (const [x, y] of points) {
-    if (y === null) {
-      if (cur.length > 0) out.push(cur.join(" "));
-      [cur, prevY] = [[], null];
-      continue;
-    }
-    if (step && prevY !== null) cur.push(`${f1(px(x))},${f1(py(prevY))}`);
-    cur.push(`${f1(px(x))},${f1(py(y))}`);
-    prevY = y;
-  }
-  if (cur.length > 0) out.push(cur.join(" "));
-  return out;
+  return lineRuns(points, step).map((run) => run.map(([x, y]) => `${f1(px(x))},${f1(py(y))}`).join(" "));
 }
 
 /** The chart as one standalone `<svg>` element. */
