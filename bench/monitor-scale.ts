@@ -3,7 +3,9 @@
 // with 10,000 partitions over 1,000 topics (RF 3). For each: the monitor's poll at
 // 1 Hz for 30 s (p50/p95, CPU % of one core, heap and history bytes) and, as the
 // same-run reference, Kafka's own `kafka-topics --describe` over the same cluster
-// (3 runs, median; a JVM start included, as an operator pays it).
+// (3 runs, median; a JVM start included, as an operator pays it). Then, at 10,000
+// partitions, long tasks on the pages, 60 s a view (BENCH_PAGE_SECONDS), each beside
+// a blank reference page in the same browser (bench/page-long-tasks.ts).
 // Usage: npx tsx bench/monitor-scale.ts   (npm run bench:scale)
 import { execFile } from "node:child_process";
 import path from "node:path";
@@ -15,14 +17,14 @@ import { Monitor } from "@/lib/monitor/monitor";
 import { localClusterUp, localClusterWipe, localRuntimeFromConfig } from "@/lib/runtime/local-cluster";
 import { procCpuMs } from "@/lib/runtime/proc";
 import { sleep } from "@/lib/util/poll";
-import fs from "node:fs";
 import os from "node:os";
-import { chromium } from "@playwright/test";
 import { startDashboard } from "@/test/dashboard-server";
 import { median, percentile, roundTrips } from "./monitor-harness";
+import { longTaskLine, pageLongTasks, type ViewLongTasks } from "./page-long-tasks";
 
 const run = promisify(execFile);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 60);
 const ENV = {
   DATA_DIR: ".data/scale-bench",
   LOCAL_PORT_BASE: "25092",
@@ -146,37 +148,18 @@ async function measure(label: string): Promise<Figures> {
 }
 
 /**
- * The pages while 10,000-partition snapshots arrive: every long task (> 50 ms, the
- * browser's own PerformanceObserver) over 30 s on the overview (as it opens, and
- * scrolled down to its charts) and on the topics page.
+ * The pages while 10,000-partition snapshots arrive: long tasks on the overview (as
+ * it opens, and scrolled down to its charts) and on the topics page, each beside a
+ * blank reference page (bench/page-long-tasks.ts).
  */
-async function longTasks(): Promise<Record<string, number[]>> {
+async function longTasks(): Promise<ViewLongTasks[]> {
   const port = 3460;
   const server = await startDashboard({ port, env: { ...ENV, HOST: "127.0.0.1", PORT: String(port) }, timeoutMs: 120_000 });
-  const chromiumPath = "/usr/bin/chromium";
-  const browser = await chromium.launch(fs.existsSync(chromiumPath)
-    ? { executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] }
-    : {});
-  const out: Record<string, number[]> = {};
   try {
-    // "/#charts": the overview scrolled down to its charts (off screen, they skip their turns).
-    for (const view of ["/", "/#charts", "/topics"]) {
-      const [route, anchor] = view.split("#") as [string, string | undefined];
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.addInitScript(`window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: "longtask", buffered: true });`);
-      await page.goto(`http://127.0.0.1:${port}${route}`);
-      await page.waitForTimeout(5000); // first load and the first snapshots
-      if (anchor) await page.getByTestId(anchor).scrollIntoViewIfNeeded();
-      await page.evaluate("window.__long.length = 0");
-      await page.waitForTimeout(30_000);
-      out[view] = await page.evaluate<number[]>("window.__long");
-      await page.close();
-    }
+    return await pageLongTasks(`http://127.0.0.1:${port}`, ["/", "/#charts", "/topics"], PAGE_SECONDS);
   } finally {
-    await browser.close();
     await server.stop();
   }
-  return out;
 }
 
 async function main(): Promise<void> {
@@ -197,9 +180,8 @@ async function main(): Promise<void> {
       console.log(`| ${f.partitions.toLocaleString("en-US")} | ${f.p50} ms | ${f.p95} ms | ${f.cpu.toFixed(1)} % | ${f.toolMs.toFixed(0)} ms | ${(f.p95 / f.toolMs).toFixed(3)} | ${f.rtt[0]} / ${f.rtt[1]} ms |`);
     }
     console.log(`ratio 10,000 / 3,000: poll p95 ${(big.p95 / Math.max(1, small.p95)).toFixed(2)}×, CPU ${(big.cpu / Math.max(0.1, small.cpu)).toFixed(2)}×, tool ${(big.toolMs / small.toolMs).toFixed(2)}×`);
-    for (const [route, tasks] of Object.entries(await longTasks())) {
-      console.log(`page ${route} over 30 s at 10,000 partitions: ${tasks.length} long tasks${tasks.length ? ` (longest ${Math.max(...tasks).toFixed(0)} ms)` : ""}`);
-    }
+    console.log("\nlong tasks at 10,000 partitions (> 50 ms, Chromium's PerformanceObserver):");
+    for (const r of await longTasks()) console.log(`  ${longTaskLine(r, PAGE_SECONDS)}`);
   } finally {
     await localClusterWipe(cfg);
   }

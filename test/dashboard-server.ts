@@ -1,5 +1,5 @@
 // The dashboard's production server, started for a suite or a bench against its
-// own cluster: built when missing, refused when something already answers on the
+// own cluster: built when missing or older than its sources, refused when something already answers on the
 // port (it would be tested in our place), and waited for until /api/cluster
 // answers 200. Used by the integration suite, the Docker e2e run and the benches.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -29,9 +29,25 @@ export interface DashboardServer {
   stop(): Promise<void>;
 }
 
+/** The newest modification time of what goes into the build (tests excluded). */
+function newestSource(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
+    else if (!/\.test\.tsx?$/.test(p)) newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json"]) visit(p);
+  return newest;
+}
+
+/** Builds when there is no build or a source is newer than it: a bench must never measure yesterday's code. */
 export function ensureBuild(): void {
   const dist = process.env.NEXT_DIST_DIR || ".next";
-  if (fs.existsSync(path.join(dist, "BUILD_ID"))) return;
+  const built = fs.statSync(path.join(dist, "BUILD_ID"), { throwIfNoEntry: false });
+  if (built && built.mtimeMs >= newestSource()) return;
+  if (built) console.log(`[build] sources newer than ${dist}: building again`);
   const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) throw new Error("next build failed");
 }

@@ -1,8 +1,17 @@
 "use client";
 // A titled chart with its one-sentence summary for screen readers, or a dashed
-// box saying why there is nothing to draw yet.
+// box saying why there is nothing to draw yet. The chart itself loads after the
+// page (it needs the browser's layout for its size anyway), which keeps it out
+// of the first-load JavaScript the cards wait for.
+import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
-import TimeChart, { type TimeChartProps } from "./time-chart";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { TimeChartProps } from "./time-chart";
+
+const TimeChart = dynamic(() => import("./time-chart"), {
+  ssr: false,
+  loading: () => <Skeleton className="h-full w-full" />,
+});
 
 export interface ChartProps extends TimeChartProps {
   title: string;
