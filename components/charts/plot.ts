@@ -41,7 +41,10 @@ export interface Plot {
   xs: number[];
 }
 
-export const MARGIN = { left: 52, right: 12, top: 8, bottom: 20 } as const;
+/** `left` is the narrowest; the value labels widen it (measureLeft). */
+export const MARGIN = { left: 28, right: 12, top: 8, bottom: 20 } as const;
+/** About one character of 11 px sans-serif; the label sits 6 px left of the axis. */
+const CHAR_PX = 6.6;
 /** About the width of "14:03:22" at 11 px plus a gap. */
 const X_TICK_PX = 64;
 const Y_TICK_PX = 28;
@@ -50,19 +53,24 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 const pathOf = (runs: [number, number][][]) => runs.map((run) => `M${run.map(([x, y]) => `${r1(x)},${r1(y)}`).join("L")}`).join("");
 
 export function plotTimeChart({ rows, series, markers = [], kind, width, height, format, clock }: PlotInput): Plot {
-  const box = { left: MARGIN.left, right: Math.max(MARGIN.left + 1, width - MARGIN.right), top: MARGIN.top, bottom: Math.max(MARGIN.top + 1, height - MARGIN.bottom) };
+  const top = MARGIN.top;
+  const bottom = Math.max(top + 1, height - MARGIN.bottom);
   const from = rows[0]?.at ?? 0;
   const to = Math.max(rows.at(-1)?.at ?? 1, from + 1);
-  const px = (t: number) => box.left + ((t - from) / (to - from)) * (box.right - box.left);
 
   const values = series.map((s) => rows.map((r) => (typeof r[s.key] === "number" ? (r[s.key] as number) : null)));
   const layers = kind === "stacked-area" ? stack(values) : null;
   let lo = 0;
   let hi = 0;
   for (const v of layers ? layers.map((l) => l.upper) : values) for (const y of v) if (y !== null) [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
-  const yCount = Math.max(2, Math.min(5, Math.floor((box.bottom - box.top) / Y_TICK_PX)));
+  const yCount = Math.max(2, Math.min(5, Math.floor((bottom - top) / Y_TICK_PX)));
   const integer = kind === "step";
   const [y0, y1] = valueDomain(lo, hi, yCount, integer);
+  const yLabels = niceTicks(y0, y1, yCount, integer).map((v) => ({ v, label: format(v) }));
+  // The axis sits right of its widest label ("1,000 ms" must not be cut off), within reason.
+  const left = Math.min(Math.max(MARGIN.left, Math.ceil(Math.max(0, ...yLabels.map((t) => t.label.length)) * CHAR_PX) + 10), Math.max(MARGIN.left, width / 3));
+  const box = { left, right: Math.max(left + 1, width - MARGIN.right), top, bottom };
+  const px = (t: number) => box.left + ((t - from) / (to - from)) * (box.right - box.left);
   const py = (v: number) => box.bottom - ((v - y0) / (y1 - y0)) * (box.bottom - box.top);
 
   const xs = rows.map((r) => px(r.at));
@@ -88,7 +96,7 @@ export function plotTimeChart({ rows, series, markers = [], kind, width, height,
       const x = r1(px(t));
       return { x, label: clock(t), anchor: x > width - X_TICK_PX / 2 ? "end" : x < X_TICK_PX / 2 ? "start" : "middle" };
     }),
-    yTicks: niceTicks(y0, y1, yCount, integer).map((v) => ({ y: r1(py(v)), label: format(v) })),
+    yTicks: yLabels.map(({ v, label }) => ({ y: r1(py(v)), label })),
     shapes,
     // Close markers become one (mergeMarkers); the rest are staggered over three label rows.
     markers: mergeMarkers(markers, from, to, clock)

@@ -97,7 +97,7 @@ export function riskRows(points: readonly HistoryPoint[]): { rows: Row[]; series
     series: [
       { key: "urp", label: "under-replicated", color: "#b45309" },
       { key: "minIsr", label: "under min ISR", color: "#b91c1c" },
-      { key: "offline", label: "offline", color: "#111827" },
+      { key: "offline", label: "offline", color: "#7e22ce" },
     ],
   };
 }

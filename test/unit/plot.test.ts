@@ -69,7 +69,10 @@ describe("plotTimeChart", () => {
   it("draws an event series as dots only where it happened", () => {
     const plot = plotTimeChart(input({ series: [{ key: "f", label: "failed", color: "#f00", dots: true }], rows: rows.map((r, i) => ({ at: r.at, f: i === 4 ? 0 : null })) }));
     expect(plot.shapes[0]!.line).toBe("");
-    expect(plot.shapes[0]!.dots).toEqual([{ x: plot.xs[4], y: plot.box.bottom }]);
+    const dots = plot.shapes[0]!.dots!;
+    expect(dots).toHaveLength(1);
+    expect(dots[0]!.x).toBeCloseTo(plot.xs[4]!, 1);
+    expect(dots[0]!.y).toBe(plot.box.bottom);
   });
 
   it("puts markers at their instant, drops those outside the window, merges close ones", () => {
@@ -102,5 +105,18 @@ describe("time axis labels", () => {
     expect(last.x).toBeGreaterThan(300 - 32);
     expect(last.anchor).toBe("end");
     expect(plot.xTicks[0]!.anchor).toBe("middle");
+  });
+});
+
+describe("value axis labels", () => {
+  it("moves the axis right of its widest label, so '1,000 ms' is not cut off", () => {
+    const fmt = (n: number) => `${n.toLocaleString("en-US")} ms`;
+    const narrow = plotTimeChart(input({ format: fmt, rows: rows.map((r) => ({ at: r.at, a: 1, b: 2 })) }));
+    const wide = plotTimeChart(input({ format: fmt, rows: rows.map((r) => ({ at: r.at, a: 1, b: 1500 })) }));
+    const widest = Math.max(...wide.yTicks.map((t) => t.label.length));
+    expect(widest).toBeGreaterThanOrEqual(8);
+    expect(wide.box.left).toBeGreaterThanOrEqual(widest * 6 + 6);
+    expect(wide.box.left).toBeGreaterThan(narrow.box.left);
+    expect(wide.xs[0]).toBe(wide.box.left);
   });
 });
