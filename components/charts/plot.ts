@@ -41,7 +41,7 @@ export interface Plot {
   xs: number[];
 }
 
-/** `left` is the narrowest; the value labels widen it (measureLeft). */
+/** `left` is the narrowest; the widest value label widens it (see `left` below). */
 export const MARGIN = { left: 28, right: 12, top: 8, bottom: 20 } as const;
 /** About one character of 11 px sans-serif; the label sits 6 px left of the axis. */
 const CHAR_PX = 6.6;
@@ -81,9 +81,9 @@ export function plotTimeChart({ rows, series, markers = [], kind, width, height,
     }
     const layer = layers?.[i];
     if (layer) {
-      const top = layer.upper.map((y, j) => [xs[j] as number, py(y)] as [number, number]);
-      const bottom = layer.lower.map((y, j) => [xs[j] as number, py(y)] as [number, number]).reverse();
-      return { key: s.key, color: s.color, line: pathOf([top]), area: `${pathOf([[...top, ...bottom]])}Z` };
+      const upper = layer.upper.map((y, j) => [xs[j] as number, py(y)] as [number, number]);
+      const lower = layer.lower.map((y, j) => [xs[j] as number, py(y)] as [number, number]).reverse();
+      return { key: s.key, color: s.color, line: pathOf([upper]), area: `${pathOf([[...upper, ...lower]])}Z` };
     }
     const runs = lineRuns(rows.map((r, j) => [r.at, v[j] ?? null]), kind === "step");
     return { key: s.key, color: s.color, line: pathOf(runs.map((run) => run.map(([t, y]) => [px(t), py(y)]))) };

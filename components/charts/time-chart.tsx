@@ -1,8 +1,9 @@
 "use client";
 // The one chart of the app: a time series (stacked areas, lines or steps) with
 // operator actions as vertical markers, drawn as plain SVG from plotTimeChart.
-// It replaced recharts, whose redraw of one chart at 10,000 partitions was a
-// 50-100 ms main-thread task on 2 cores: here a redraw is a few path strings.
+// It replaced recharts: at 10,000 partitions on 2 cores, even one recharts chart
+// redrawn per snapshot left long tasks of 50-100 ms every 20-30 s; here a redraw
+// is a few path strings and a dozen elements.
 // Everything else in the app draws charts through this.
 import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from "react";
 import { formatClock } from "@/components/ui/format";
