@@ -1,20 +1,11 @@
 // End-to-end suite: real Chromium against the real dashboard and its own real
 // 3-broker cluster (scripts/e2e-server.ts). Nothing is mocked.
-import fs from "node:fs";
 import { defineConfig, devices, type ReporterDescription } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/chromium";
 import { E2E_BASE_URL } from "./e2e/env";
 
 const ci = ["1", "true"].includes((process.env.CI ?? "").toLowerCase());
 const jsonOutput = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME;
-
-// Playwright cannot download its browser here; Debian's chromium is what we drive.
-const DEBIAN_CHROMIUM = "/usr/bin/chromium";
-const launchOptions = fs.existsSync(DEBIAN_CHROMIUM)
-  ? {
-      executablePath: DEBIAN_CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    }
-  : {};
 
 const reporter: ReporterDescription[] = [["list"]];
 if (jsonOutput) reporter.push(["json", { outputFile: jsonOutput }]);
@@ -37,9 +28,9 @@ export default defineConfig({
     trace: "on-first-retry",
     screenshot: "only-on-failure",
     viewport: { width: 1280, height: 800 },
-    launchOptions,
+    launchOptions: chromiumLaunchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } }],
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions: chromiumLaunchOptions } }],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${E2E_BASE_URL}/api/cluster`,

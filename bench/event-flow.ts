@@ -8,6 +8,7 @@
 // stopped at the end. Needs a build: NEXT_DIST_DIR=.next-flow npx next build.
 // Usage: NEXT_DIST_DIR=.next-flow npm run bench:flow [-- 1000,10000 [seconds]]
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "@/e2e/chromium";
 import { parseConfig } from "@/lib/config";
 import { DRILL_TOPIC } from "@/lib/events/topics";
 import { kafkaClient } from "@/lib/kafka/client";
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   console.log(`[cluster] up in ${(up.registeredInMs / 1000).toFixed(1)} s`);
   const runtime = localRuntimeFromConfig(cfg);
   const server = await startDashboard({ port: Number(ENV.PORT), env: ENV, logFile: ".data/flow-bench/dashboard.log" });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const ref = await reference(runtime.bootstrap);
     console.log(`[bench] reference: one acks=all record at a time, p50 ${fmtMs(ref.p50)}, p99 ${fmtMs(ref.p99)}`);

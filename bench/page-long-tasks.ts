@@ -6,8 +6,8 @@
 // ran. On 2 cores shared with nine JVMs a task can be long because the renderer
 // was not scheduled: 94 ms with 3 ms of samples is waiting, not our code.
 import os from "node:os";
-import fs from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "@/e2e/chromium";
 
 export interface LongTask {
   /** performance.now() of the page, ms. */
@@ -54,10 +54,7 @@ export function ranInside(profile: CpuProfile, t0: number, start: number, durati
 
 /** `views` are routes, "#testid" scrolls to that element first ("/#charts"). */
 export async function pageLongTasks(baseUrl: string, views: readonly string[], seconds: number): Promise<ViewLongTasks[]> {
-  const chromiumPath = "/usr/bin/chromium";
-  const browser = await chromium.launch(fs.existsSync(chromiumPath)
-    ? { executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] }
-    : {});
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const out: ViewLongTasks[] = [];
   try {
     // Its own context: a separate renderer from the dashboard's pages.

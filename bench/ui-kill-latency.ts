@@ -10,10 +10,10 @@ import { chromium, type Page } from "@playwright/test";
 import type { ClusterSnapshot } from "@/lib/model/cluster";
 import { pollUntil } from "@/lib/util/poll";
 import { killAll } from "@/e2e/cluster";
+import { chromiumLaunchOptions } from "@/e2e/chromium";
 import { E2E_BASE_URL } from "@/e2e/env";
 
 const RUNS = Math.min(20, Math.max(1, Number(process.argv[2] ?? 5) || 5));
-const CHROMIUM = "/usr/bin/chromium";
 
 async function snapshot(): Promise<ClusterSnapshot | null> {
   try {
@@ -77,11 +77,7 @@ const median = (xs: number[]) => {
 
 async function main(): Promise<void> {
   const server = await ensureServer();
-  const browser = await chromium.launch(
-    fs.existsSync(CHROMIUM)
-      ? { executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] }
-      : {},
-  );
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const results: { run: number; broker: number; ms: number; postMs: number }[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
