@@ -27,6 +27,16 @@ export async function docker(...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
+/** A container's output (stdout and stderr: Kafka logs to the console here) since `since` (ms). */
+export async function dockerLogs(containerId: string, since: number): Promise<string> {
+  const { stdout, stderr } = await run("docker", ["logs", "--since", String(Math.floor(since / 1000)), containerId], {
+    env: { ...process.env, DOCKER_HOST: `unix://${cfg.DOCKER_SOCKET}` },
+    timeout: 30_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return `${stdout}\n${stderr}`;
+}
+
 export interface CliState {
   Status: string;
   Running: boolean;

@@ -54,14 +54,32 @@ export function violations(run: ScenarioRun): string[] {
     const acked = hold.filter((s) => s.writes && Object.values(s.writes).some(Boolean));
     if (acked.length > 0) out.push(`CRITICAL shown, yet the test's own writes were acknowledged at ${rel(run, acked[0]?.at ?? 0)}`);
   }
-  out.push(...quorumChecks(run), ...timelineChecks(run));
+  out.push(...quorumChecks(run), ...timelineChecks(run), ...stuckChecks(run));
   if (run.tHealed === null) {
     const last = run.samples.at(-1);
     const wrote = [...run.samples].reverse().find((x) => x.writes);
     const brokers = (last?.snapshot?.brokers ?? []).map((b) => `${b.id}:${b.state}`).join(" ");
-    out.push(`the cluster never became HEALTHY again after the heal: last shown ${last?.snapshot?.health} (${last?.snapshot?.healthReason}) [${brokers}], the test's own writes ${JSON.stringify(wrote?.writes ?? null)}`);
+    out.push(`the cluster never became HEALTHY again after the heal: last shown ${last?.snapshot?.health} (${last?.snapshot?.healthReason}) [${brokers}], the test's own writes ${JSON.stringify(wrote?.writes ?? null)}${run.evidence ? `\n${run.evidence}` : ""}`);
   }
   return out;
+}
+
+/** While Kafka refused the test's own writes with every node up (stuck.ts), the dashboard must not have said HEALTHY. */
+function stuckChecks(run: ScenarioRun): string[] {
+  const k = run.stuck;
+  if (!k) return [];
+  return run.samples
+    .filter((s) => s.at >= k.since + SETTLE_MS && s.at < k.restartedAt && s.snapshot?.health === "HEALTHY")
+    .map((s) => `at ${rel(run, s.at)} HEALTHY shown while Kafka refused the test's own writes to partition(s) ${k.partitions.join(", ")}`);
+}
+
+/** How the heal went, for the log line each scenario prints: how long it took, and whether Kafka had to be restarted. */
+export function healSummary(run: ScenarioRun): string {
+  const took = run.tHealed === null ? "never healed" : `healed ${((run.tHealed - run.tHeal) / 1000).toFixed(1)} s after the heal`;
+  const k = run.stuck;
+  if (!k) return took;
+  const held = ((k.restartedAt - k.since) / 1000).toFixed(0);
+  return `${took}; KAFKA STUCK: partition(s) ${k.partitions.join(", ")} refused writes at leader(s) ${k.leaders.join(", ")} for ${held} s with every node up, so the heal restarted ${k.leaders.join(", ")}`;
 }
 
 /** Between the kill and Kafka fencing the broker (the test's own metadata), the banner says writes stall. */

@@ -27,6 +27,11 @@ export interface MatrixTarget {
   quorumLeader?: (running: readonly BrokerProcess[]) => Promise<number | null>;
   /** Extra request headers for the dashboard (a token, for instance). */
   headers?: Record<string, string>;
+  /**
+   * Kafka's own account of the cluster since `since` (ms), asked when a heal never
+   * completes or Kafka is stuck (evidence.ts), with a thread dump of `dump`'s nodes.
+   */
+  evidence?: (since: number, dump: readonly number[]) => Promise<string>;
 }
 
 export interface Sample {

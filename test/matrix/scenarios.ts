@@ -4,6 +4,7 @@
 import type { BrokerState, ClusterHealth, TimelineEntry } from "@/lib/model/cluster";
 import { pollUntil, sleep } from "@/lib/util/poll";
 import { quorumLeaderByKafka } from "./probes";
+import { kafkaStuck, type KafkaStuck } from "./stuck";
 import { Sampler, timelineOf, type MatrixTarget, type Sample } from "./sampler";
 
 export interface Scenario {
@@ -71,27 +72,61 @@ export interface ScenarioRun {
   /** MetadataQuorumCommand's leader during the hold (null: it could not answer), and when it answered. */
   kafkaLeader: { id: number | null; at: number } | null;
   timeline: TimelineEntry[];
+  /** Kafka stuck after the heal with every node up, and when the heal restarted the refusing leaders (stuck.ts). */
+  stuck: HealOutcome["stuck"];
+  /** Kafka's own account (topic description, broker errors, thread dumps) when it was stuck or the heal never completed. */
+  evidence: string | null;
+}
+
+/** How long Kafka may stay stuck with every node up before the heal restarts the refusing leader (measured heals: 15-17 s). */
+export const STUCK_MS = 60_000;
+/** The wait after that restart (a restarted broker rejoined in 8-11 s here). */
+const RESTARTED_HEAL_MS = 120_000;
+
+export interface HealOutcome {
+  /** When the dashboard said HEALTHY and the test's own writes were all acknowledged; null if never. */
+  healedAt: number | null;
+  /** Kafka stuck with every node up (stuck.ts), and when the heal restarted the refusing leaders. */
+  stuck: (KafkaStuck & { restartedAt: number }) | null;
+  /** Kafka's own account, gathered when it was stuck or the heal never completed. */
+  evidence: string | null;
 }
 
 /** Every broker running and the dashboard and Kafka agreeing the cluster is whole. */
-export async function heal(t: MatrixTarget, sampler: Sampler | null, timeoutMs = 180_000): Promise<number | null> {
+export async function heal(t: MatrixTarget, sampler: Sampler | null, timeoutMs = 180_000): Promise<HealOutcome> {
   for (const p of await t.runtime.list()) {
     if ((p.faults ?? []).length > 0) await t.runtime.network?.heal(p.id);
     if (p.status === "paused") await t.runtime.resume(p.id);
     else if (p.status !== "running") await t.runtime.start(p.id);
   }
+  const ids = Object.keys(t.brokers).map(Number);
+  const from = Date.now();
   let healedAt: number | null = null;
-  await pollUntil(
-    () => {
-      const s = sampler?.samples.at(-1);
-      const wrote = [...(sampler?.samples ?? [])].reverse().find((x) => x.writes);
-      const ok = s?.snapshot?.health === "HEALTHY" && wrote !== undefined && wrote.at > (healedAt ?? 0) && Object.values(wrote.writes ?? {}).length > 0 && Object.values(wrote.writes ?? {}).every(Boolean);
-      if (ok) healedAt = Date.now();
-      return ok;
-    },
-    { timeoutMs, intervalMs: 250 },
-  );
-  return healedAt;
+  let stuck: KafkaStuck | null = null;
+  const wait = (ms: number, watchStuck: boolean) =>
+    pollUntil(
+      () => {
+        const s = sampler?.samples.at(-1);
+        const wrote = [...(sampler?.samples ?? [])].reverse().find((x) => x.writes);
+        const ok = s?.snapshot?.health === "HEALTHY" && wrote !== undefined && Object.values(wrote.writes ?? {}).length > 0 && Object.values(wrote.writes ?? {}).every(Boolean);
+        if (ok) healedAt = Date.now();
+        if (!ok && watchStuck && sampler) stuck = kafkaStuck(sampler.samples.filter((x) => x.at >= from), ids, STUCK_MS);
+        return ok || stuck !== null;
+      },
+      { timeoutMs: ms, intervalMs: 250 },
+    );
+  await wait(timeoutMs, true);
+  const found = stuck as KafkaStuck | null;
+  if (healedAt !== null || found === null) return { healedAt, stuck: null, evidence: null };
+  // Evidence first: the restart ends the state it explains.
+  const evidence = t.evidence ? await t.evidence(found.since - STUCK_MS, found.leaders).catch((e: Error) => `evidence failed: ${e.message}`) : null;
+  const restartedAt = Date.now();
+  for (const id of found.leaders) {
+    await t.runtime.kill(id);
+    await t.runtime.start(id);
+  }
+  await wait(RESTARTED_HEAL_MS, false);
+  return { healedAt, stuck: { ...found, restartedAt }, evidence };
 }
 
 /** Kafka's own answer, asked of the controllers whose process runs (the tool waits forever on a frozen one). */
@@ -109,7 +144,8 @@ export async function runScenario(t: MatrixTarget, s: Scenario): Promise<Scenari
   if (controller === null) throw new Error(`${s.name}: Kafka's MetadataQuorumCommand found no leader before the fault`);
   const before = (await timelineOf(t)).at(-1)?.id ?? 0;
   const sampler = new Sampler(t);
-  sampler.start(s.holdMs + 240_000);
+  // Room for the heal's two waits (stuck.ts) on top of the hold.
+  sampler.start(s.holdMs + 420_000);
   try {
     await sleep(1500);
     const broken = await s.fault(t, controller);
@@ -123,10 +159,12 @@ export async function runScenario(t: MatrixTarget, s: Scenario): Promise<Scenari
     // Hold at least until a few samples follow Kafka's own answer.
     await sleep(Math.max(0, tFault + s.holdMs - Date.now(), (kafkaLeader?.at ?? 0) + 3000 - Date.now()));
     const tHeal = Date.now();
-    const tHealed = await heal(t, sampler);
+    const healed = await heal(t, sampler);
     const samples = await sampler.stop();
     const timeline = (await timelineOf(t)).filter((e) => e.id > before);
-    return { scenario: s, samples, tFault, tHeal, tHealed, broken, kafkaLeader, timeline };
+    const late = healed.healedAt === null && healed.evidence === null ? t.evidence : undefined;
+    const evidence = late ? await late(tFault, []).catch((e: Error) => `evidence failed: ${e.message}`) : healed.evidence;
+    return { scenario: s, samples, tFault, tHeal, tHealed: healed.healedAt, broken, kafkaLeader, timeline, stuck: healed.stuck, evidence };
   } finally {
     await sampler.stop();
   }
