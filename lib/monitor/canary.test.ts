@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CanaryObservation, CanaryWrite } from "@/lib/model/cluster";
-import { canaryState, fenceDeadline, type CanaryInput } from "./canary";
+import { canaryState, DISOWNED_AFTER, fenceDeadline, type CanaryInput } from "./canary";
 import { part, T0 } from "./test-data";
 
 const ok = (partition: number, ms = 3): CanaryWrite => ({ partition, broker: partition + 1, leader: partition + 1, ok: true, produceMs: ms, endToEndMs: ms + 1 });
@@ -76,5 +76,26 @@ describe("canaryState", () => {
     const first = canaryState(input({ observation: obs([bad(0)]) }));
     const back = canaryState(input({ observation: obs([ok(0)]), prev: first }));
     expect(back?.partitions[0]?.failStreak).toBe(0);
+  });
+});
+
+describe("canaryState: a leader that disowns its partition", () => {
+  const fenced = [{ id: 9, registered: false, downSince: T0 - 600_000 }];
+  const rounds = (n: number, write: () => CanaryWrite) => {
+    let s = canaryState(input({ observation: obs([ok(0), write(), ok(2)]) }));
+    for (let i = 1; i < n; i++) s = canaryState(input({ observation: obs([ok(0), write(), ok(2)], T0 + i * 1000), at: T0 + i * 1000, prev: s, down: fenced }));
+    return s;
+  };
+
+  it("says so once the metadata's leader has refused with NOT_LEADER_OR_FOLLOWER for DISOWNED_AFTER rounds", () => {
+    const notLeader = () => bad(1, "NOT_LEADER_OR_FOLLOWER");
+    expect(rounds(DISOWNED_AFTER - 1, notLeader)?.reason).toBe("canary writes failing (2's partition): NOT_LEADER_OR_FOLLOWER");
+    const s = rounds(DISOWNED_AFTER + 2, notLeader);
+    expect(s?.status).toBe("failing");
+    expect(s?.reason).toBe(`canary writes failing (2's partition): NOT_LEADER_OR_FOLLOWER (broker 2 refused it ${DISOWNED_AFTER + 2} rounds in a row although Kafka's metadata names it the leader)`);
+  });
+
+  it("says nothing of the kind for another error, however long it lasts", () => {
+    expect(rounds(DISOWNED_AFTER + 2, () => bad(1))?.reason).toBe("canary writes failing (2's partition): REQUEST_TIMED_OUT (acks not received in time)");
   });
 });

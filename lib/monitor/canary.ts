@@ -9,6 +9,14 @@ import { listIds, plural } from "./words";
 
 /** Rounds in a row a write must fail, unexplained, before it counts as failing. */
 export const FAILING_AFTER = 2;
+/**
+ * Rounds in a row after which a leader answering NOT_LEADER_OR_FOLLOWER for a partition
+ * the metadata says it leads is said to disown it. A move of leadership clears in a round
+ * or two (the next metadata names the new leader); seen once in CI after two brokers were
+ * killed and restarted: a leader refusing so for minutes while everything ran.
+ */
+export const DISOWNED_AFTER = 10;
+const NOT_LEADER = "NOT_LEADER_OR_FOLLOWER";
 /** Kafka's default broker.session.timeout.ms, when the cluster's own was not read. */
 export const DEFAULT_SESSION_TIMEOUT_MS = 9_000;
 /** Beyond fencing: the election, the metadata reaching the brokers, our next poll. */
@@ -72,6 +80,16 @@ function explains(input: CanaryInput, p: PartitionState | undefined): boolean {
   );
 }
 
+/** What the metadata and the leader disagree on, when they have for DISOWNED_AFTER rounds: "" otherwise. */
+function disowned(failing: readonly CanaryPartitionState[]): string {
+  const refused = failing.filter((p) => p.error === NOT_LEADER && p.leader >= 0 && p.failStreak >= DISOWNED_AFTER);
+  if (refused.length === 0) return "";
+  const leaders = [...new Set(refused.map((p) => p.leader))].sort((a, b) => a - b);
+  const rounds = Math.max(...refused.map((p) => p.failStreak));
+  const them = leaders.length === 1 ? `broker ${leaders[0]}` : `brokers ${listIds(leaders)}`;
+  return ` (${them} refused ${refused.length === 1 ? "it" : "them"} ${rounds} rounds in a row although Kafka's metadata names ${leaders.length === 1 ? "it" : "them"} the leader)`;
+}
+
 function verdict(partitions: CanaryPartitionState[], input: CanaryInput): Pick<CanaryState, "status" | "reason"> {
   const failed = partitions.filter((p) => !p.ok);
   if (failed.length === 0) {
@@ -83,7 +101,7 @@ function verdict(partitions: CanaryPartitionState[], input: CanaryInput): Pick<C
   const firstError = failed[0]?.error ?? "write failed";
   const failing = failed.filter((p) => !p.explained && p.failStreak >= FAILING_AFTER);
   if (failing.length > 0) {
-    return { status: "failing", reason: `canary writes failing (${brokers}'s partition${failed.length === 1 ? "" : "s"}): ${firstError}` };
+    return { status: "failing", reason: `canary writes failing (${brokers}'s partition${failed.length === 1 ? "" : "s"}): ${firstError}${disowned(failing)}` };
   }
   const waitingFor = input.down.filter((d) => d.registered).map((d) => d.id);
   if (failed.some((p) => p.explained)) {
