@@ -12,7 +12,7 @@ import { CanaryWriter } from "./canary";
 import { ConfigCache } from "./config-cache";
 import { kafkaClient } from "./client";
 import { errorText, LivenessProber } from "./liveness";
-import { listLatestOffsets } from "./list-offsets";
+import { HighWatermarkReader } from "./high-watermarks";
 import { GroupSampler, withLag } from "./group-sampler";
 import { LogDirSampler } from "./log-dirs";
 import { MetricsSampler } from "./metrics-sampler";
@@ -45,6 +45,7 @@ export interface ObserveHints {
 
 export class KafkaObserver {
   private readonly data: WirePool;
+  private readonly offsets: HighWatermarkReader;
   private readonly liveness: LivenessProber;
   private readonly quorumProber: QuorumProber;
   private readonly canary: CanaryWriter | null;
@@ -66,6 +67,7 @@ export class KafkaObserver {
 
   constructor(private readonly opts: ObserverOptions) {
     this.data = new WirePool(CLIENT_ID, opts.timeoutMs);
+    this.offsets = new HighWatermarkReader(CLIENT_ID, opts.timeoutMs);
     this.liveness = new LivenessProber(CLIENT_ID, opts.timeoutMs);
     this.quorumProber = new QuorumProber(CLIENT_ID, opts.timeoutMs, opts.controllerEndpoints);
     this.canary = opts.canaryTopic ? new CanaryWriter(CLIENT_ID, opts.canaryTopic, opts.timeoutMs) : null;
@@ -91,6 +93,9 @@ export class KafkaObserver {
     const livenessEarly = timed("liveness", this.liveness.probeAll(probed));
     const quorumVia = this.preferred;
     const quorumEarly = quorumVia !== undefined ? timed("quorum", this.quorumProber.probe(quorumVia, now)) : null;
+    // So do the high watermarks, asked of the last poll's leaders (high-watermarks.ts).
+    const offsetsT0 = performance.now();
+    const offsetsEarly = this.offsets.begin(this.known);
     let md: { address: string; value: Metadata };
     try {
       const [trusted, zombies] = this.candidates(hints.cutOff ?? []);
@@ -122,7 +127,7 @@ export class KafkaObserver {
     const groupOffsets = this.groupSampler.current(now);
     const [quorum, highWatermarks, livenessById, minIsr, canary, sessionTimeoutMs] = await Promise.all([
       quorumProbe,
-      timed("offsets", this.highWatermarks(metadata.partitions)),
+      this.offsets.complete(offsetsEarly, metadata.partitions, this.known).finally(() => (timings.offsets = Math.round(performance.now() - offsetsT0))),
       liveness,
       timed("configs", this.configs.minIsrFor(topicsOf(metadata.partitions), now)),
       this.canaryRound(metadata, now),
@@ -155,6 +160,7 @@ export class KafkaObserver {
 
   close(): void {
     this.data.close();
+    this.offsets.close();
     this.liveness.close();
     this.quorumProber.close();
     this.canary?.close();
@@ -168,32 +174,6 @@ export class KafkaObserver {
     const zombies = new Set(cutOff.flatMap((id) => (this.known.has(id) ? [this.known.get(id) as string] : [])));
     const unique = [...new Set(all)];
     return [unique.filter((a) => !zombies.has(a)), unique.filter((a) => zombies.has(a))];
-  }
-
-  /** ListOffsets(latest) goes to each partition's leader; one request per leader. */
-  private async highWatermarks(partitions: PartitionState[]): Promise<Record<string, Record<number, number>>> {
-    const byLeader = new Map<number, Map<string, number[]>>();
-    for (const p of partitions) {
-      if (p.leader < 0) continue;
-      let topics = byLeader.get(p.leader);
-      if (!topics) byLeader.set(p.leader, (topics = new Map()));
-      let list = topics.get(p.topic);
-      if (!list) topics.set(p.topic, (list = []));
-      list.push(p.partition);
-    }
-    const out: Record<string, Record<number, number>> = {};
-    await Promise.all(
-      [...byLeader].map(async ([leader, topics]) => {
-        const address = this.known.get(leader);
-        if (!address) return;
-        try {
-          await this.data.request(address, (c) => listLatestOffsets(c, topics, out));
-        } catch {
-          // leader unreachable: its partitions have no sample this poll
-        }
-      }),
-    );
-    return out;
   }
 
   /**
