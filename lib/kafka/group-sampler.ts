@@ -62,13 +62,27 @@ export class GroupSampler {
     const ids = this.ids;
     if (ids.length === 0) return [];
     const described = await admin.describeGroups(ids);
-    const offsets = await Promise.all(ids.map((groupId) => admin.fetchOffsets({ groupId }).catch(() => [])));
-    return ids.map((groupId, i) => {
-      const d = described.groups.find((g) => g.groupId === groupId);
-      // A group deleted since the list: gone until the next list.
-      return { groupId, state: d?.state ?? "Unknown", members: d?.members.length ?? 0, offsets: offsets[i] ?? [] };
-    });
+    const offsets = await Promise.all(ids.map((groupId) => admin.fetchOffsets({ groupId }).catch(() => null)));
+    return mergeGroups(ids, described.groups, offsets, this.last);
   }
+}
+
+/**
+ * One fetch's groups. A group whose offsets could not be fetched (null: its
+ * coordinator just died) keeps its last ones: an empty list would read as lag 0.
+ * A group deleted since the list is "Unknown" until the next list.
+ */
+export function mergeGroups(
+  ids: readonly string[],
+  described: readonly { groupId: string; state: string; members: readonly unknown[] }[],
+  offsets: readonly (GroupOffsets["offsets"] | null)[],
+  last: readonly GroupOffsets[] | null,
+): GroupOffsets[] {
+  return ids.map((groupId, i) => {
+    const d = described.find((g) => g.groupId === groupId);
+    const kept = offsets[i] ?? last?.find((g) => g.groupId === groupId)?.offsets ?? [];
+    return { groupId, state: d?.state ?? "Unknown", members: d?.members.length ?? 0, offsets: kept };
+  });
 }
 
 /** Lag = high watermark minus committed offset, per topic; null passes through (nothing fetched yet). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PartitionState } from "@/lib/model/cluster";
-import { groupByLeader, takeEarly, type OffsetTable } from "./high-watermarks";
+import { groupByLeader, keepLast, takeEarly, type OffsetTable } from "./high-watermarks";
 
 const p = (topic: string, partition: number, leader: number): PartitionState => ({ topic, partition, leader, replicas: [1, 2, 3], isr: [1, 2, 3], offlineReplicas: [] });
 
@@ -42,6 +42,11 @@ describe("takeEarly: the early answers that still hold, the rest for a second ro
     expect(remainder.has(-1)).toBe(false);
   });
 
+  it("sets the leaderless apart, for their last value", () => {
+    const { unled } = takeEarly([p("a", 0, 1), p("c", 0, -1)], new Map());
+    expect(unled.map((x) => `${x.topic}-${x.partition}`)).toEqual(["c-0"]);
+  });
+
   it("drops offsets of partitions no longer in the metadata (a deleted topic)", () => {
     const early = new Map<number, OffsetTable>([[1, { a: { 0: 10 }, gone: { 0: 5 } }]]);
     expect(takeEarly([p("a", 0, 1)], early).found).toEqual({ a: { 0: 10 } });
@@ -52,5 +57,13 @@ describe("takeEarly: the early answers that still hold, the rest for a second ro
     const { found } = takeEarly([p("__proto__", 0, 1)], early);
     expect(Object.keys(found)).toEqual(["__proto__"]);
     expect(found["__proto__"]?.[0]).toBe(7);
+  });
+});
+
+describe("keepLast: a partition nobody could answer for keeps its last high watermark", () => {
+  it("fills only what is missing, from the last poll, and leaves what the last poll did not have either", () => {
+    const found: OffsetTable = { a: { 0: 12 } };
+    keepLast(found, { a: { 0: 10, 1: 7 }, b: { 0: 3 } }, [{ topic: "a", partition: 0 }, { topic: "a", partition: 1 }, { topic: "b", partition: 0 }, { topic: "c", partition: 0 }]);
+    expect(found).toEqual({ a: { 0: 12, 1: 7 }, b: { 0: 3 } });
   });
 });

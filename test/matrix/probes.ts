@@ -4,7 +4,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { apiVersionsV3, Connection, metadataV12, produceV9 } from "@platformatic/kafka";
+import { apiVersionsV3, Connection, findCoordinatorV4, metadataV12, produceV9 } from "@platformatic/kafka";
 import "@/lib/kafka/wire"; // Promise.withResolvers on Node 20
 import { withTimeout } from "@/lib/util/poll";
 
@@ -68,6 +68,14 @@ export async function ownWrite(address: string, topic: string, partition: number
   } catch {
     return false;
   }
+}
+
+/** The broker coordinating `groupId`, as Kafka's FindCoordinator names it (asked of `address`). */
+export async function groupCoordinator(address: string, groupId: string): Promise<number> {
+  const res = await withConnection(address, 5000, (c) => findCoordinatorV4.api.async(c, 0, [groupId]));
+  const found = res.coordinators[0];
+  if (!found || found.errorCode !== 0) throw new Error(`FindCoordinator(${groupId}) answered error ${found?.errorCode}`);
+  return found.nodeId;
 }
 
 /** The leader in MetadataQuorumCommand's `describe --status` output; null when none. */
