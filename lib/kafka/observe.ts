@@ -67,7 +67,7 @@ export class KafkaObserver {
 
   constructor(private readonly opts: ObserverOptions) {
     this.data = new WirePool(CLIENT_ID, opts.timeoutMs);
-    this.offsets = new HighWatermarkReader(CLIENT_ID, opts.timeoutMs);
+    this.offsets = new HighWatermarkReader(this.data);
     this.liveness = new LivenessProber(CLIENT_ID, opts.timeoutMs);
     this.quorumProber = new QuorumProber(CLIENT_ID, opts.timeoutMs, opts.controllerEndpoints);
     this.canary = opts.canaryTopic ? new CanaryWriter(CLIENT_ID, opts.canaryTopic, opts.timeoutMs) : null;
@@ -93,9 +93,6 @@ export class KafkaObserver {
     const livenessEarly = timed("liveness", this.liveness.probeAll(probed));
     const quorumVia = this.preferred;
     const quorumEarly = quorumVia !== undefined ? timed("quorum", this.quorumProber.probe(quorumVia, now)) : null;
-    // So do the high watermarks, asked of the last poll's leaders (high-watermarks.ts).
-    const offsetsT0 = performance.now();
-    const offsetsEarly = this.offsets.begin(this.known);
     let md: { address: string; value: Metadata };
     try {
       const [trusted, zombies] = this.candidates(hints.cutOff ?? []);
@@ -127,7 +124,7 @@ export class KafkaObserver {
     const groupOffsets = this.groupSampler.current(now);
     const [quorum, highWatermarks, livenessById, minIsr, canary, sessionTimeoutMs] = await Promise.all([
       quorumProbe,
-      this.offsets.complete(offsetsEarly, metadata.partitions, this.known).finally(() => (timings.offsets = Math.round(performance.now() - offsetsT0))),
+      timed("offsets", this.offsets.read(metadata.partitions, this.known)),
       liveness,
       timed("configs", this.configs.minIsrFor(topicsOf(metadata.partitions), now)),
       this.canaryRound(metadata, now),
@@ -160,7 +157,6 @@ export class KafkaObserver {
 
   close(): void {
     this.data.close();
-    this.offsets.close();
     this.liveness.close();
     this.quorumProber.close();
     this.canary?.close();
