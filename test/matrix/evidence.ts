@@ -1,8 +1,9 @@
-// When a scenario's heal never completes, Kafka's own account of why: the canary
-// topic as kafka-topics --describe prints it, and each broker's own ERROR lines
-// (and the state-change lines that say a transition was skipped) since the fault.
-// A CI failure then explains itself; without it all that is left is "writes
-// failing" and a guess.
+// When a scenario's heal never completes, or Kafka is stuck (stuck.ts), Kafka's
+// own account of why: the canary topic as kafka-topics --describe prints it, each
+// broker's own ERROR and WARN lines since the fault (and the state-change lines
+// that say a transition was skipped), and a thread dump of the refusing leader,
+// summarised to its blocked threads. A CI failure then explains itself; without it
+// all that is left is "writes failing" and a guess.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

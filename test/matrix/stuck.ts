@@ -3,7 +3,7 @@
 // the leader the metadata names. Seen once in CI after "kill two brokers" (a
 // partition refused writes with NOT_LEADER_OR_FOLLOWER for the whole 180 s wait).
 // That is Kafka's state, not the dashboard's claim: the matrix then checks the
-// dashboard said so in every sample, gathers Kafka's own evidence, and restarts
+// dashboard never said HEALTHY meanwhile, gathers Kafka's own evidence, and restarts
 // the refusing leader as an operator would, so the next scenario starts whole.
 import type { Sample } from "./sampler";
 
