@@ -5,6 +5,7 @@
 // (DEGRADED). A write that keeps failing with nothing to explain it is the
 // cluster refusing writes (CRITICAL), whatever the metadata claims.
 import type { CanaryObservation, CanaryPartitionState, CanaryState, PartitionState, QuorumStatus } from "@/lib/model/cluster";
+import { kafkaErrorName } from "@/lib/kafka/error-names";
 import { listIds, plural } from "./words";
 
 /** Rounds in a row a write must fail, unexplained, before it counts as failing. */
@@ -16,7 +17,8 @@ export const FAILING_AFTER = 2;
  * killed and restarted: a leader refusing so for minutes while everything ran.
  */
 export const DISOWNED_AFTER = 10;
-const NOT_LEADER = "NOT_LEADER_OR_FOLLOWER";
+/** The canary's error text for that answer (error code 6), as lib/kafka/canary.ts writes it. */
+const NOT_LEADER = kafkaErrorName(6);
 /** Kafka's default broker.session.timeout.ms, when the cluster's own was not read. */
 export const DEFAULT_SESSION_TIMEOUT_MS = 9_000;
 /** Beyond fencing: the election, the metadata reaching the brokers, our next poll. */

@@ -17,7 +17,7 @@ import { runtimeTarget } from "../matrix/sampler";
 import type { DockerRuntime } from "@/lib/runtime/docker";
 import type { BrokerProcess } from "@/lib/runtime/types";
 import { DOCKER_TEST_ENV } from "./env";
-import { cfg, docker, dockerLogs, testKafka, testRuntime, waitWhole } from "./helpers";
+import { cfg, docker, dockerLogs, kafkaToolInContainer, testKafka, testRuntime, waitWhole } from "./helpers";
 
 const skipReason = inject("dockerSkipReason");
 
@@ -46,10 +46,7 @@ async function quorumLeader(running: readonly BrokerProcess[]): Promise<number |
   const inside = running.find((p) => p.containerId);
   if (!inside?.containerId) return null;
   const controllers = running.map((p) => `kafka-${p.id}:9093`).join(",");
-  const out = await docker(
-    "exec", inside.containerId, "timeout", "15", "java", "-Xmx128m", "-cp", "/opt/kafka/libs/*",
-    "org.apache.kafka.tools.MetadataQuorumCommand", "--bootstrap-controller", controllers, "describe", "--status",
-  ).catch(() => "");
+  const out = await kafkaToolInContainer(inside.containerId, "MetadataQuorumCommand", ["--bootstrap-controller", controllers, "describe", "--status"], 15).catch(() => "");
   return leaderOfQuorumStatus(out);
 }
 
@@ -62,10 +59,9 @@ async function dockerEvidence(runtime: DockerRuntime, since: number, dump: reado
   const nodes = await runtime.list();
   const inside = nodes.find((p) => p.containerId && p.status === "running");
   const describe = inside?.containerId
-    ? await docker(
-        "exec", inside.containerId, "timeout", "25", "java", "-Xmx128m", "-cp", "/opt/kafka/libs/*", "org.apache.kafka.tools.TopicCommand",
-        "--bootstrap-server", nodes.map((p) => `kafka-${p.id}:19092`).join(","), "--describe", "--topic", cfg.CANARY_TOPIC,
-      ).catch((e: Error) => `failed: ${e.message.split("\n")[0]}`)
+    ? await kafkaToolInContainer(inside.containerId, "TopicCommand", ["--bootstrap-server", nodes.map((p) => `kafka-${p.id}:19092`).join(","), "--describe", "--topic", cfg.CANARY_TOPIC], 25).catch(
+        (e: Error) => `failed: ${e.message.split("\n")[0]}`,
+      )
     : "no running container";
   const logs: Record<number, string[]> = {};
   const dumps: Record<number, string[] | null> = {};

@@ -19,22 +19,26 @@ export const LOCAL_IMAGE = `streamsocial/kafka:${cfg.KAFKA_VERSION}`;
 
 export const testRuntime = () => new DockerRuntime({ socketPath: cfg.DOCKER_SOCKET, project: PROJECT, portBase: cfg.DOCKER_PORT_BASE });
 
+/** The Docker CLI against the engine the suite uses. */
+const dockerCli = (args: readonly string[], maxBuffer = 1024 * 1024) =>
+  run("docker", args, { env: { ...process.env, DOCKER_HOST: `unix://${cfg.DOCKER_SOCKET}` }, timeout: 30_000, maxBuffer });
+
 export async function docker(...args: string[]): Promise<string> {
-  const { stdout } = await run("docker", args, {
-    env: { ...process.env, DOCKER_HOST: `unix://${cfg.DOCKER_SOCKET}` },
-    timeout: 30_000,
-  });
-  return stdout.trim();
+  return (await dockerCli(args)).stdout.trim();
 }
 
 /** A container's output (stdout and stderr: Kafka logs to the console here) since `since` (ms). */
 export async function dockerLogs(containerId: string, since: number): Promise<string> {
-  const { stdout, stderr } = await run("docker", ["logs", "--since", String(Math.floor(since / 1000)), containerId], {
-    env: { ...process.env, DOCKER_HOST: `unix://${cfg.DOCKER_SOCKET}` },
-    timeout: 30_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout, stderr } = await dockerCli(["logs", "--since", String(Math.floor(since / 1000)), containerId], 64 * 1024 * 1024);
   return `${stdout}\n${stderr}`;
+}
+
+/**
+ * One of Kafka's own tools run inside a broker's container (its JVM and jars), where
+ * the names the brokers advertise (kafka-N) resolve; ended by `timeout` after `seconds`.
+ */
+export function kafkaToolInContainer(containerId: string, tool: string, args: readonly string[], seconds: number): Promise<string> {
+  return docker("exec", containerId, "timeout", String(seconds), "java", "-Xmx128m", "-cp", "/opt/kafka/libs/*", `org.apache.kafka.tools.${tool}`, ...args);
 }
 
 export interface CliState {

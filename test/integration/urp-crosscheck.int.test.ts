@@ -1,29 +1,22 @@
 // The URP the API reports must equal what Kafka's own TopicCommand
 // (kafka-topics --describe --under-replicated-partitions) prints at the same moment.
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollUntil } from "@/lib/util/poll";
 import { healthy, topics, waitForCluster } from "./api-client";
+import { kafkaTool } from "../matrix/probes";
 import { testConfig, testRuntime } from "./helpers";
 
-const run = promisify(execFile);
 const cfg = testConfig();
 const runtime = testRuntime();
 
 /** "topic/partition isr" lines, sorted, as Kafka's tool prints them. */
 async function kafkaToolUrp(): Promise<string[]> {
-  const { stdout } = await run(cfg.JAVA_BIN, [
-    "-Xmx256m",
-    "-cp",
-    `${path.join(cfg.kafkaHome, "libs")}/*`,
-    "org.apache.kafka.tools.TopicCommand",
-    "--bootstrap-server",
-    runtime.bootstrap.join(","),
-    "--describe",
-    "--under-replicated-partitions",
-  ]);
+  const stdout = await kafkaTool(
+    { kafkaHome: cfg.kafkaHome, javaBin: cfg.JAVA_BIN },
+    "TopicCommand",
+    ["--bootstrap-server", runtime.bootstrap.join(","), "--describe", "--under-replicated-partitions"],
+    { heapMb: 256, timeoutMs: 0 },
+  );
   return stdout
     .split("\n")
     .map((l) => /Topic:\s*(\S+).*?Partition:\s*(\d+).*?Isr:\s*(\S*)/.exec(l))

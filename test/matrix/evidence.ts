@@ -4,13 +4,9 @@
 // that say a transition was skipped), and a thread dump of the refusing leader,
 // summarised to its blocked threads. A CI failure then explains itself; without it
 // all that is left is "writes failing" and a guess.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
-import { promisify } from "node:util";
 import { pollUntil } from "@/lib/util/poll";
-
-const run = promisify(execFile);
+import { kafkaTool } from "./probes";
 
 /** Lines worth reading after a failed heal: errors and warnings, faults, skipped state changes (INFO in Kafka). */
 const NOTABLE = /^\[[^\]]+\] (ERROR|WARN) |Skipped the become|Error applying|publishing fault/;
@@ -92,12 +88,9 @@ export async function localEvidence(
   const dumped = (id: number) => tailOf(opts.logFiles[id] ?? "", fileSize(opts.logFiles[id]) - (sizes[id] ?? 0));
   await pollUntil(() => dump.every((id) => DUMP_END.test(dumped(id))), { timeoutMs: 10_000, intervalMs: 200 });
   const dumps = Object.fromEntries(dump.map((id) => [id, DUMP_END.test(dumped(id)) ? threadDumpNotes(dumped(id)) : null]));
-  const describe = await run(
-    opts.javaBin,
-    ["-Xmx128m", "-cp", `${path.join(opts.kafkaHome, "libs")}/*`, "org.apache.kafka.tools.TopicCommand",
-      "--bootstrap-server", opts.bootstrap.join(","), "--describe", "--topic", opts.topic],
-    { timeout: 30_000 },
-  ).then((r) => r.stdout, (e: Error) => `failed: ${e.message.split("\n")[0]}`);
+  const describe = await kafkaTool(opts, "TopicCommand", ["--bootstrap-server", opts.bootstrap.join(","), "--describe", "--topic", opts.topic]).catch(
+    (e: Error) => `failed: ${e.message.split("\n")[0]}`,
+  );
   const logs = Object.fromEntries(Object.entries(opts.logFiles).map(([id, f]) => [Number(id), notableLines(tailOf(f), since)]));
   return formatEvidence(describe, logs, dumps);
 }

@@ -102,15 +102,28 @@ export async function produceAnswer(address: string, topic: string, partition: n
   }
 }
 
+/**
+ * One of Kafka's own command-line tools (`org.apache.kafka.tools.<tool>`) from our
+ * jars, as kafka-*.sh would run it: its standard output. `timeoutMs` 0 = unbounded.
+ */
+export async function kafkaTool(
+  kafka: { kafkaHome: string; javaBin: string },
+  tool: string,
+  args: readonly string[],
+  { heapMb = 128, timeoutMs = 30_000 }: { heapMb?: number; timeoutMs?: number } = {},
+): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    kafka.javaBin,
+    [`-Xmx${heapMb}m`, "-cp", `${path.join(kafka.kafkaHome, "libs")}/*`, `org.apache.kafka.tools.${tool}`, ...args],
+    { timeout: timeoutMs },
+  );
+  return stdout;
+}
+
 /** Kafka's own MetadataQuorumCommand, asked of these controller endpoints; null when it finds no leader or cannot answer. */
 export async function quorumLeaderByKafka(kafkaHome: string, javaBin: string, controllers: readonly string[]): Promise<number | null> {
   try {
-    const { stdout } = await promisify(execFile)(
-      javaBin,
-      ["-Xmx128m", "-cp", `${path.join(kafkaHome, "libs")}/*`, "org.apache.kafka.tools.MetadataQuorumCommand",
-        "--bootstrap-controller", controllers.join(","), "describe", "--status"],
-      { timeout: 15_000 },
-    );
+    const stdout = await kafkaTool({ kafkaHome, javaBin }, "MetadataQuorumCommand", ["--bootstrap-controller", controllers.join(","), "describe", "--status"], { timeoutMs: 15_000 });
     return leaderOfQuorumStatus(stdout);
   } catch {
     return null;
